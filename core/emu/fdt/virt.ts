@@ -40,7 +40,7 @@ export function virtDeviceTree(o: VirtTreeOptions): FdtNode {
     intcPhandle[h] = next++;
   }
   const plicPhandle = next++;
-  const testPhandle = next++;
+  const testPhandle = next;
   const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
   const cpuNodes = range(o.harts).map((h) =>

@@ -13,7 +13,7 @@ let seq = 0;
 export function qemuMemory(args: string[], ranges: { addr: bigint; size: number }[]): Buffer[] {
   const files = ranges.map(() => join(work, `mem-${seq++}.bin`));
   const script =
-    ranges.map((r, i) => `pmemsave 0x${r.addr.toString(16)} ${r.size} \"${files[i]}\"`).join('\n') +
+    ranges.map((r, i) => `pmemsave 0x${r.addr.toString(16)} ${r.size} "${files[i]}"`).join('\n') +
     '\nquit\n';
   const res = spawnSync(
     QEMU,
