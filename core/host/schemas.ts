@@ -134,6 +134,16 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 /** What the renderer tells the host about its document, for the title and confirm-on-close. */
 export const DocumentState = z
-  .object({ dirty: z.boolean(), name: z.string().max(256), path: AbsolutePath.nullable() })
+  .object({
+    dirty: z.boolean(),
+    name: z.string().max(256),
+    path: AbsolutePath.nullable(),
+    /** The document's autosave id: the host discards that autosave when the user closes the
+     * window choosing "Don't Save". */
+    docId: DocId.optional(),
+  })
   .strict();
 export type DocumentState = z.infer<typeof DocumentState>;
+
+/** File name suffix for projects (JSON inside, like assets/examples/*.baoproj). */
+export const PROJECT_FILE_SUFFIX = '.baoproj';

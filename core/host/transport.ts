@@ -17,11 +17,7 @@ export interface HostTransport {
   subscribe(listener: (event: unknown) => void): () => void;
 }
 
-/** The Electron preload exposes exactly this object as `window.baoHost`. */
-export const BRIDGE_GLOBAL = 'baoHost';
-/** Electron IPC channel names used by the preload and main. */
-export const IPC_CALL = 'bao-host:call';
-export const IPC_EVENT = 'bao-host:event';
+export { BRIDGE_GLOBAL, IPC_CALL, IPC_EVENT } from './ipc-names.js';
 
 // ── WebSocket messages (web mode) ─────────────────────────────────────────────────────────────
 /** Path of the WebSocket endpoint; the per-launch token goes in the `token` query parameter. */
