@@ -117,6 +117,15 @@ export const ArchVmPlatform = z
     /** TriCore (v2): general purpose service request groups. */
     gpsr_groups: z.array(z.number().int().nonnegative()).optional(),
     gpsr_num: count.optional(),
+    /**
+     * Armv8, not upstream Bao: the bao-demos "configurable SMC passthrough" platform patch
+     * (s32g3, imx8mp-verdin demos). SMC function ids forwarded to the firmware; `num` is the
+     * declared count when it differs from smcs.length (import only).
+     */
+    smc_passthrough: z
+      .object({ smcs: z.array(u64).default([]), num: count.optional() })
+      .strict()
+      .optional(),
   })
   .strict();
 
