@@ -1,6 +1,16 @@
 // Conversions: binary32 <-> binary64 and float <-> 32/64-bit signed/unsigned integers, with
 // RISC-V's saturating results for NaN and out-of-range inputs (NV only, no NX).
-import { raise, F32_CANONICAL_NAN, F64_CANONICAL_NAN, FLAG_NV, FLAG_NX, RM_RDN, RM_RMM, RM_RNE, RM_RUP } from './flags';
+import {
+  raise,
+  F32_CANONICAL_NAN,
+  F64_CANONICAL_NAN,
+  FLAG_NV,
+  FLAG_NX,
+  RM_RDN,
+  RM_RMM,
+  RM_RNE,
+  RM_RUP,
+} from './flags';
 import {
   f32Exp,
   f32IsSNaN,
@@ -23,7 +33,7 @@ import { shiftRightJam64 } from './wide';
 
 /** fcvt.d.s: exact, except that NaNs become the canonical NaN (NV if signaling). */
 export function f32_to_f64(a: u32): u64 {
-  const sign: u64 = <u64>(a & F32_SIGN) << 32;
+  const sign: u64 = (<u64>(a & F32_SIGN)) << 32;
   const exp = f32Exp(a);
   let frac = a & F32_FRAC;
   if (exp == 0xff) {
@@ -36,9 +46,9 @@ export function f32_to_f64(a: u32): u64 {
   if (exp == 0) {
     if (frac == 0) return sign;
     const s = f32NormShift(frac);
-    return sign | (<u64>(1 - s + 896) << 52) | ((<u64>(frac << s) & F32_FRAC) << 29);
+    return sign | ((<u64>(1 - s + 896)) << 52) | (((<u64>(frac << s)) & F32_FRAC) << 29);
   }
-  return sign | (<u64>(exp + 896) << 52) | (<u64>frac << 29);
+  return sign | ((<u64>(exp + 896)) << 52) | ((<u64>frac) << 29);
 }
 
 /** fcvt.s.d: one rounding, with overflow/underflow as for arithmetic. */
@@ -94,7 +104,8 @@ function roundToMag(sign: bool, unbiasedExp: i32, sigX: u64, rm: u32): u64 {
   if (frac == 0) return whole;
   cvtInexact = true;
   let up = false;
-  if (rm == RM_RNE) up = frac > 0x8000000000000000 || (frac == 0x8000000000000000 && (whole & 1) != 0);
+  if (rm == RM_RNE)
+    up = frac > 0x8000000000000000 || (frac == 0x8000000000000000 && (whole & 1) != 0);
   else if (rm == RM_RMM) up = frac >= 0x8000000000000000;
   else if (rm == RM_RDN) up = sign;
   else if (rm == RM_RUP) up = !sign;
@@ -143,7 +154,7 @@ function f32ToInt(a: u32, rm: u32, kind: u32): u64 {
   }
   if (exp == 0 && frac == 0) return 0;
   // Subnormals are below 2^-126: any exponent that small rounds the same way.
-  const sigX = <u64>(exp == 0 ? frac : frac | F32_HIDDEN) << 40;
+  const sigX = (<u64>(exp == 0 ? frac : frac | F32_HIDDEN)) << 40;
   const mag = roundToMag(sign, (exp == 0 ? 1 : exp) - 127, sigX, rm);
   return finishToInt(kind, sign, false, mag);
 }

@@ -67,7 +67,7 @@ export function f32MulAddSoft(a: u32, b: u32, c: u32, rm: u32, negProd: bool, ne
   // Y = sigC << 37: leading one at bit 60, value Y * 2^(expC - 187). Sum < 2^63. As for f64,
   // jamming only happens when one operand is far smaller, so cancellation cannot expose it.
   let x = (<u64>fa * <u64>fb) << 14;
-  let y = <u64>fc << 37;
+  let y = (<u64>fc) << 37;
   const expX = expA + expB - 314;
   const expY = expC - 187;
   let exp = expX;

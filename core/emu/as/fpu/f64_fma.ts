@@ -116,5 +116,5 @@ export function f64MulAddSoft(a: u64, b: u64, c: u64, rm: u32, negProd: bool, ne
     hi = (sHi << shift) | (sLo >> (64 - shift));
     lo = sLo << shift;
   }
-  return roundPackF64(sign, exp - <i32>shift + 1148, hi | <u64>(lo != 0), rm);
+  return roundPackF64(sign, exp - <i32>shift + 1148, hi | (<u64>(lo != 0)), rm);
 }

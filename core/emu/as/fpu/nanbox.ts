@@ -3,7 +3,7 @@ import { F32_CANONICAL_NAN } from './flags';
 
 /** The 64-bit register image of an f32 result: upper 32 bits all ones. */
 export function boxF32(a: u32): u64 {
-  return 0xffffffff00000000 | <u64>a;
+  return 0xffffffff00000000 | (<u64>a);
 }
 
 /** The f32 an instruction sees in a 64-bit register: the canonical NaN unless properly boxed. */
