@@ -1,0 +1,319 @@
+// Control and status registers. The table below is the switch in csrRead/csrWrite: for each CSR
+// number its storage, read composition and WARL write mask; csrCheck applies the privilege,
+// read-only, counter-enable, TVM/Sstc and virtualization rules (QEMU 7.2 riscv_csrrw_check).
+// CSRs absent on QEMU 7.2's rv64 CPU (mstateen0 0x30c, scountovf 0xda0, mtopi 0xfb0 without AIA,
+// pmpaddr16+ 0x3c0.., mhpmcounter19+ 0xb13.., mseccfg, debug triggers) raise illegal instruction:
+// OpenSBI probes them.
+import * as H from './hart';
+import { mtime, optH, optSstc, optSvpbmt, curHB, sliceDone } from './state';
+import { mipNow, VS_INTS, S_INTS, IRQ_SSI, IRQ_STI, IRQ_SEI, IRQ_VSSI, IRQ_SGEI, STCE } from './irq';
+import { pmpcfgRead, pmpcfgWrite, pmpaddrRead, pmpaddrWrite } from './pmp';
+import { updateCtx, tlbFlush } from './mmu';
+import { midelegEff } from './trap';
+
+export let csrMissing: bool = false;
+
+export const MISA_BASE: u64 = 0x800000000014112d; // RV64 IMAFDC SU
+const MSTATUS_WMASK: u64 = 0x7e79aa; // SIE MIE SPIE MPIE SPP MPP FS MPRV SUM MXR TVM TW TSR
+const MSTATUS_H: u64 = (<u64>3) << 38; // GVA MPV
+const SSTATUS_RMASK: u64 = 0x80000003000de762; // SIE SPIE UBE SPP VS FS XS SUM MXR UXL SD
+const SSTATUS_WMASK: u64 = 0xc6122; // SIE SPIE SPP FS SUM MXR
+const XL64: u64 = 0xa00000000; // UXL = SXL = 2
+const ENVCFG_CB: u64 = 0xf1; // FIOM CBIE CBCFE CBZE
+const MEDELEG_MASK: u64 = 0xf0b7ff; // QEMU's DELEGABLE_EXCPS (M ecall excluded)
+const HEDELEG_MASK: u64 = 0xb1ff; // VS_DELEGABLE_EXCPS
+const HSTATUS_WMASK: u64 = 0x7003c0 | (0x3f << 12); // GVA SPV SPVP HU VGEIN VTVM VTW VTSR
+const PPN_ASID: u64 = 0x0fffffffffffffff;
+
+@inline function sd(s: u64): u64 {
+  return ((s >>> 13) & 3) == 3 || ((s >>> 15) & 3) == 3 ? s | (<u64>1 << 63) : s;
+}
+
+// instructions retired, including those of the slice in progress
+function instret(hb: usize): u64 {
+  return load<u64>(hb, H.H_INSTRET) + (hb == curHB ? sliceDone : 0);
+}
+
+// Access check: 0 ok, 2 illegal instruction, 22 virtual instruction.
+export function csrCheck(hb: usize, num: u32, write: bool): i32 {
+  let priv = load<u32>(hb, H.H_PRIV);
+  let virt = load<u32>(hb, H.H_VIRT) != 0;
+  if (write && (num >>> 10) == 3) return 2;
+  let level = (num >>> 8) & 3;
+  let eff = priv;
+  if (optH && priv == 1 && !virt) eff = 2;
+  if (!optH && level == 2) return 2;
+  if (eff < level) {
+    if (level == 2 && virt) return 22;
+    if (virt && priv == 0 && level == 1) return 22;
+    return 2;
+  }
+  // floating point
+  if (num >= 1 && num <= 3) {
+    if (((load<u64>(hb, H.C_MSTATUS) >>> 13) & 3) == 0) return 2;
+    if (virt && ((load<u64>(hb, H.C_VSSTATUS) >>> 13) & 3) == 0) return 2;
+    return 0;
+  }
+  // user counters
+  if (num >= 0xc00 && num <= 0xc1f) {
+    let b = num - 0xc00;
+    if (b >= 19) return 2;
+    if (priv < 3 && ((load<u64>(hb, H.C_MCOUNTEREN) >>> b) & 1) == 0) return 2;
+    if (virt && ((load<u64>(hb, H.C_HCOUNTEREN) >>> b) & 1) == 0) return 22;
+    if (priv == 0 && ((load<u64>(hb, H.C_SCOUNTEREN) >>> b) & 1) == 0) return virt ? 22 : 2;
+    return 0;
+  }
+  if (num == 0x180) {
+    // satp: TVM traps HS-mode accesses; VTVM traps VS-mode ones
+    if (!virt && priv == 1 && (load<u64>(hb, H.C_MSTATUS) & (1 << 20)) != 0) return 2;
+    if (virt && priv == 1 && (load<u64>(hb, H.C_HSTATUS) & (1 << 20)) != 0) return 22;
+  }
+  if (num == 0x680 && priv == 1 && !virt && (load<u64>(hb, H.C_MSTATUS) & (1 << 20)) != 0) return 2;
+  if (num == 0x14d || num == 0x24d) {
+    if (!optSstc) return 2;
+    if (priv < 3) {
+      if ((load<u64>(hb, H.C_MENVCFG) & STCE) == 0 || (load<u64>(hb, H.C_MCOUNTEREN) & 2) == 0) return 2;
+      if (virt && ((load<u64>(hb, H.C_HENVCFG) & STCE) == 0 || (load<u64>(hb, H.C_HCOUNTEREN) & 2) == 0)) return 22;
+    }
+  }
+  return 0;
+}
+
+// S-mode CSR numbers seen from VS-mode are the VS CSRs.
+export function vsAlias(num: u32): u32 {
+  switch (num) {
+    case 0x100: case 0x104: case 0x105: case 0x140: case 0x141: case 0x142: case 0x143: case 0x144:
+    case 0x180: case 0x14d:
+      return num + 0x100;
+  }
+  return num;
+}
+
+export function csrRead(hb: usize, num: u32): u64 {
+  csrMissing = false;
+  switch (num) {
+    case 0x001: return load<u64>(hb, H.C_FCSR) & 0x1f;
+    case 0x002: return (load<u64>(hb, H.C_FCSR) >>> 5) & 7;
+    case 0x003: return load<u64>(hb, H.C_FCSR) & 0xff;
+    case 0xc00: case 0xb00: return instret(hb) + load<u64>(hb, H.C_MCYCLE_OFF);
+    case 0xc01: {
+      let t = mtime();
+      if (load<u32>(hb, H.H_VIRT) != 0) t += load<u64>(hb, H.C_HTIMEDELTA);
+      return t;
+    }
+    case 0xc02: case 0xb02: return instret(hb) + load<u64>(hb, H.C_MINSTRET_OFF);
+    // supervisor
+    case 0x100: return (sd(load<u64>(hb, H.C_MSTATUS)) | XL64) & SSTATUS_RMASK;
+    case 0x104: return load<u64>(hb, H.C_MIE) & load<u64>(hb, H.C_MIDELEG) & S_INTS;
+    case 0x105: return load<u64>(hb, H.C_STVEC);
+    case 0x106: return load<u64>(hb, H.C_SCOUNTEREN);
+    case 0x10a: return load<u64>(hb, H.C_SENVCFG);
+    case 0x140: return load<u64>(hb, H.C_SSCRATCH);
+    case 0x141: return load<u64>(hb, H.C_SEPC);
+    case 0x142: return load<u64>(hb, H.C_SCAUSE);
+    case 0x143: return load<u64>(hb, H.C_STVAL);
+    case 0x144: return mipNow(hb) & load<u64>(hb, H.C_MIDELEG) & S_INTS;
+    case 0x14d: if (!optSstc) break; return load<u64>(hb, H.C_STIMECMP);
+    case 0x180: return load<u64>(hb, H.C_SATP);
+    // machine
+    case 0xf11: return 0;
+    case 0xf12: return 0x70200;
+    case 0xf13: return 0x70200;
+    case 0xf14: return load<u64>(hb, H.C_MHARTID);
+    case 0xf15: return 0;
+    case 0x300: return sd(load<u64>(hb, H.C_MSTATUS)) | XL64;
+    case 0x301: return load<u64>(hb, H.C_MISA);
+    case 0x302: return load<u64>(hb, H.C_MEDELEG);
+    case 0x303: return midelegEff(hb);
+    case 0x304: return load<u64>(hb, H.C_MIE);
+    case 0x305: return load<u64>(hb, H.C_MTVEC);
+    case 0x306: return load<u64>(hb, H.C_MCOUNTEREN);
+    case 0x30a: return load<u64>(hb, H.C_MENVCFG);
+    case 0x320: return load<u64>(hb, H.C_MCOUNTINHIBIT);
+    case 0x340: return load<u64>(hb, H.C_MSCRATCH);
+    case 0x341: return load<u64>(hb, H.C_MEPC);
+    case 0x342: return load<u64>(hb, H.C_MCAUSE);
+    case 0x343: return load<u64>(hb, H.C_MTVAL);
+    case 0x344: return mipNow(hb);
+    case 0x3a0: return pmpcfgRead(hb, 0);
+    case 0x3a2: return pmpcfgRead(hb, 2);
+  }
+  if (num >= 0x3b0 && num <= 0x3bf) return pmpaddrRead(hb, <i32>(num - 0x3b0));
+  if (num >= 0xb03 && num <= 0xb12) return load<u64>(hb + H.C_HPMCOUNTER + (<usize>(num - 0xb03) << 3));
+  if (num >= 0xc03 && num <= 0xc12) return load<u64>(hb + H.C_HPMCOUNTER + (<usize>(num - 0xc03) << 3));
+  if (num >= 0x323 && num <= 0x332) return load<u64>(hb + H.C_HPMEVENT + (<usize>(num - 0x323) << 3));
+  if (optH) {
+    switch (num) {
+      case 0x34a: return load<u64>(hb, H.C_MTINST);
+      case 0x34b: return load<u64>(hb, H.C_MTVAL2);
+      case 0x600: return load<u64>(hb, H.C_HSTATUS) | 0x200000000; // VSXL = 2
+      case 0x602: return load<u64>(hb, H.C_HEDELEG);
+      case 0x603: return load<u64>(hb, H.C_HIDELEG);
+      case 0x604: return load<u64>(hb, H.C_MIE) & (VS_INTS | IRQ_SGEI);
+      case 0x605: return load<u64>(hb, H.C_HTIMEDELTA);
+      case 0x606: return load<u64>(hb, H.C_HCOUNTEREN);
+      case 0x607: return load<u64>(hb, H.C_HGEIE);
+      case 0x60a: {
+        let m = load<u64>(hb, H.C_MENVCFG);
+        return load<u64>(hb, H.C_HENVCFG) & (ENVCFG_CB | (m & (STCE | (<u64>1 << 62))));
+      }
+      case 0x643: return load<u64>(hb, H.C_HTVAL);
+      case 0x644: return mipNow(hb) & (VS_INTS | IRQ_SGEI);
+      case 0x645: return load<u64>(hb, H.C_MIP) & VS_INTS;
+      case 0x64a: return load<u64>(hb, H.C_HTINST);
+      case 0x680: return load<u64>(hb, H.C_HGATP);
+      case 0xe12: return load<u64>(hb, H.C_HGEIP);
+      case 0x200: return (sd(load<u64>(hb, H.C_VSSTATUS)) | XL64) & SSTATUS_RMASK;
+      case 0x204: return (load<u64>(hb, H.C_MIE) & load<u64>(hb, H.C_HIDELEG) & VS_INTS) >>> 1;
+      case 0x205: return load<u64>(hb, H.C_VSTVEC);
+      case 0x240: return load<u64>(hb, H.C_VSSCRATCH);
+      case 0x241: return load<u64>(hb, H.C_VSEPC);
+      case 0x242: return load<u64>(hb, H.C_VSCAUSE);
+      case 0x243: return load<u64>(hb, H.C_VSTVAL);
+      case 0x244: return (mipNow(hb) & load<u64>(hb, H.C_HIDELEG) & VS_INTS) >>> 1;
+      case 0x280: return load<u64>(hb, H.C_VSATP);
+      case 0x24d: if (!optSstc) break; return load<u64>(hb, H.C_VSTIMECMP);
+    }
+  }
+  csrMissing = true;
+  return 0;
+}
+
+@inline function upd(hb: usize, off: usize, v: u64, mask: u64): void {
+  store<u64>(hb + off, (load<u64>(hb + off) & ~mask) | (v & mask));
+}
+
+function legalTvec(v: u64): bool {
+  return (v & 3) < 2;
+}
+
+// Writes (no access check). Returns false if the CSR does not exist.
+export function csrWrite(h: i32, hb: usize, num: u32, v: u64): bool {
+  switch (num) {
+    case 0x001: upd(hb, H.C_FCSR, v, 0x1f); dirtyFs(hb); return true;
+    case 0x002: upd(hb, H.C_FCSR, v << 5, 0xe0); dirtyFs(hb); return true;
+    case 0x003: upd(hb, H.C_FCSR, v, 0xff); dirtyFs(hb); return true;
+    case 0xb00: store<u64>(hb, v - instret(hb), H.C_MCYCLE_OFF); return true;
+    case 0xb02: store<u64>(hb, v - instret(hb) - 1, H.C_MINSTRET_OFF); return true; // this insn retires
+    case 0x100: writeMstatus(h, hb, (load<u64>(hb, H.C_MSTATUS) & ~SSTATUS_WMASK) | (v & SSTATUS_WMASK)); return true;
+    case 0x104: upd(hb, H.C_MIE, v, load<u64>(hb, H.C_MIDELEG) & S_INTS); return true;
+    case 0x105: if (legalTvec(v)) store<u64>(hb, v, H.C_STVEC); return true;
+    case 0x106: store<u64>(hb, v & 0xffffffff, H.C_SCOUNTEREN); return true;
+    case 0x10a: store<u64>(hb, v & ENVCFG_CB, H.C_SENVCFG); return true;
+    case 0x140: store<u64>(hb, v, H.C_SSCRATCH); return true;
+    case 0x141: store<u64>(hb, v & ~<u64>1, H.C_SEPC); return true;
+    case 0x142: store<u64>(hb, v, H.C_SCAUSE); return true;
+    case 0x143: store<u64>(hb, v, H.C_STVAL); return true;
+    case 0x144: upd(hb, H.C_MIP, v, load<u64>(hb, H.C_MIDELEG) & IRQ_SSI); return true;
+    case 0x14d: if (!optSstc) return false; store<u64>(hb, v, H.C_STIMECMP); return true;
+    case 0x180: {
+      let mode = v >>> 60;
+      if (mode == 0 || mode == 8 || mode == 9 || mode == 10) {
+        store<u64>(hb, mode == 0 ? 0 : v & (PPN_ASID | (<u64>0xf << 60)), H.C_SATP);
+        tlbFlush(h);
+      }
+      return true;
+    }
+    case 0x300: writeMstatus(h, hb, v); return true;
+    case 0x301: return true; // misa: WARL, fixed
+    case 0x302: store<u64>(hb, v & MEDELEG_MASK, H.C_MEDELEG); return true;
+    case 0x303: store<u64>(hb, v & S_INTS, H.C_MIDELEG); return true;
+    case 0x304: store<u64>(hb, v & (optH ? 0x1eee : 0xaaa), H.C_MIE); return true;
+    case 0x305: if (legalTvec(v)) store<u64>(hb, v, H.C_MTVEC); return true;
+    case 0x306: store<u64>(hb, v & 0xffffffff, H.C_MCOUNTEREN); return true;
+    case 0x30a: {
+      let mask = ENVCFG_CB | (optSstc ? STCE : 0) | (optSvpbmt ? <u64>1 << 62 : 0);
+      store<u64>(hb, v & mask, H.C_MENVCFG);
+      tlbFlush(h);
+      return true;
+    }
+    case 0x320: store<u64>(hb, v & 0xfffffffd, H.C_MCOUNTINHIBIT); return true;
+    case 0x340: store<u64>(hb, v, H.C_MSCRATCH); return true;
+    case 0x341: store<u64>(hb, v & ~<u64>1, H.C_MEPC); return true;
+    case 0x342: store<u64>(hb, v, H.C_MCAUSE); return true;
+    case 0x343: store<u64>(hb, v, H.C_MTVAL); return true;
+    case 0x344: {
+      let mask = IRQ_SSI | IRQ_SEI | (optH ? IRQ_VSSI : 0);
+      if (!(optSstc && (load<u64>(hb, H.C_MENVCFG) & STCE) != 0)) mask |= IRQ_STI;
+      upd(hb, H.C_MIP, v, mask);
+      return true;
+    }
+    case 0x3a0: pmpcfgWrite(hb, 0, v); tlbFlush(h); return true;
+    case 0x3a2: pmpcfgWrite(hb, 2, v); tlbFlush(h); return true;
+  }
+  if (num >= 0x3b0 && num <= 0x3bf) { pmpaddrWrite(hb, <i32>(num - 0x3b0), v); tlbFlush(h); return true; }
+  if (num >= 0xb03 && num <= 0xb12) { store<u64>(hb + H.C_HPMCOUNTER + (<usize>(num - 0xb03) << 3), v); return true; }
+  if (num >= 0x323 && num <= 0x332) { store<u64>(hb + H.C_HPMEVENT + (<usize>(num - 0x323) << 3), v); return true; }
+  if (optH) {
+    switch (num) {
+      case 0x34a: store<u64>(hb, v, H.C_MTINST); return true;
+      case 0x34b: store<u64>(hb, v, H.C_MTVAL2); return true;
+      case 0x600: store<u64>(hb, v & HSTATUS_WMASK, H.C_HSTATUS); return true;
+      case 0x602: store<u64>(hb, v & HEDELEG_MASK, H.C_HEDELEG); return true;
+      case 0x603: store<u64>(hb, v & VS_INTS, H.C_HIDELEG); return true;
+      case 0x604: upd(hb, H.C_MIE, v, VS_INTS | IRQ_SGEI); return true;
+      case 0x605: store<u64>(hb, v, H.C_HTIMEDELTA); return true;
+      case 0x606: store<u64>(hb, v & 0xffffffff, H.C_HCOUNTEREN); return true;
+      case 0x607: store<u64>(hb, 0, H.C_HGEIE); return true; // GEILEN = 0 without AIA
+      case 0x60a: {
+        let m = load<u64>(hb, H.C_MENVCFG);
+        store<u64>(hb, v & (ENVCFG_CB | (m & (STCE | (<u64>1 << 62)))), H.C_HENVCFG);
+        tlbFlush(h);
+        return true;
+      }
+      case 0x643: store<u64>(hb, v, H.C_HTVAL); return true;
+      case 0x644: upd(hb, H.C_MIP, v, IRQ_VSSI); return true;
+      case 0x645: upd(hb, H.C_MIP, v, VS_INTS); return true;
+      case 0x64a: store<u64>(hb, v, H.C_HTINST); return true;
+      case 0x680: {
+        let mode = v >>> 60;
+        if (mode == 0 || mode == 8 || mode == 9 || mode == 10) {
+          store<u64>(hb, mode == 0 ? 0 : v & ((<u64>0xf << 60) | (<u64>0x3fff << 44) | 0xfffffffffffc), H.C_HGATP);
+          tlbFlush(h);
+        }
+        return true;
+      }
+      case 0x200: {
+        let o = load<u64>(hb, H.C_VSSTATUS);
+        let n = (o & ~SSTATUS_WMASK) | (v & SSTATUS_WMASK);
+        store<u64>(hb, n, H.C_VSSTATUS);
+        if (((o ^ n) & (3 << 18)) != 0) tlbFlush(h);
+        return true;
+      }
+      case 0x204: upd(hb, H.C_MIE, v << 1, load<u64>(hb, H.C_HIDELEG) & VS_INTS); return true;
+      case 0x205: if (legalTvec(v)) store<u64>(hb, v, H.C_VSTVEC); return true;
+      case 0x240: store<u64>(hb, v, H.C_VSSCRATCH); return true;
+      case 0x241: store<u64>(hb, v & ~<u64>1, H.C_VSEPC); return true;
+      case 0x242: store<u64>(hb, v, H.C_VSCAUSE); return true;
+      case 0x243: store<u64>(hb, v, H.C_VSTVAL); return true;
+      case 0x244: upd(hb, H.C_MIP, v << 1, load<u64>(hb, H.C_HIDELEG) & IRQ_VSSI); return true;
+      case 0x280: {
+        let mode = v >>> 60;
+        if (mode == 0 || mode == 8 || mode == 9 || mode == 10) {
+          store<u64>(hb, mode == 0 ? 0 : v & (PPN_ASID | (<u64>0xf << 60)), H.C_VSATP);
+          tlbFlush(h);
+        }
+        return true;
+      }
+      case 0x24d: if (!optSstc) return false; store<u64>(hb, v, H.C_VSTIMECMP); return true;
+    }
+  }
+  // read-only but existing CSRs (writes were rejected by csrCheck for 0xCxx/0xFxx)
+  csrRead(hb, num);
+  return !csrMissing;
+}
+
+function writeMstatus(h: i32, hb: usize, v: u64): void {
+  let o = load<u64>(hb, H.C_MSTATUS);
+  let mask = MSTATUS_WMASK | (optH ? MSTATUS_H : 0);
+  let n = (o & ~mask) | (v & mask);
+  if (((n >>> 11) & 3) == 2) n &= ~(<u64>3 << 11); // MPP=2 is reserved: legalize to U
+  store<u64>(hb, n & ~(<u64>1 << 63), H.C_MSTATUS);
+  if (((o ^ n) & (3 << 18)) != 0) tlbFlush(h);
+  updateCtx(hb);
+}
+
+export function dirtyFs(hb: usize): void {
+  store<u64>(hb, load<u64>(hb, H.C_MSTATUS) | (3 << 13), H.C_MSTATUS);
+  if (load<u32>(hb, H.H_VIRT) != 0) store<u64>(hb, load<u64>(hb, H.C_VSSTATUS) | (3 << 13), H.C_VSSTATUS);
+}
