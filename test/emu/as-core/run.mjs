@@ -9,7 +9,10 @@ import { dirname, join } from 'node:path';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const args = process.argv.slice(2);
-const opt = (k, d) => { const i = args.indexOf(k); return i >= 0 ? args[i + 1] : d; };
+const opt = (k, d) => {
+  const i = args.indexOf(k);
+  return i >= 0 ? args[i + 1] : d;
+};
 const flag = (k) => args.includes(k);
 const smp = Number(opt('--smp', '1'));
 const memMiB = Number(opt('--mem', '256'));
@@ -17,7 +20,13 @@ const max = BigInt(opt('--max', '100000000'));
 const input = opt('--input', '');
 
 const wasm = readFileSync(join(here, '../../../core/emu/build/emu.wasm'));
-const { instance } = await WebAssembly.instantiate(wasm, { env: { abort() { throw new Error('abort'); } } });
+const { instance } = await WebAssembly.instantiate(wasm, {
+  env: {
+    abort() {
+      throw new Error('abort');
+    },
+  },
+});
 const e = instance.exports;
 const rc = e.create(BigInt(memMiB) << 20n, smp);
 if (rc !== 0) throw new Error('create failed ' + rc);
@@ -34,7 +43,8 @@ function loadFile(path, defAddr) {
     const dv = new DataView(b.buffer, b.byteOffset, b.byteLength);
     const entry = dv.getBigUint64(24, true);
     const phoff = Number(dv.getBigUint64(32, true));
-    const phentsize = dv.getUint16(54, true), phnum = dv.getUint16(56, true);
+    const phentsize = dv.getUint16(54, true),
+      phnum = dv.getUint16(56, true);
     for (let i = 0; i < phnum; i++) {
       const p = phoff + i * phentsize;
       if (dv.getUint32(p, true) !== 1) continue;
@@ -83,7 +93,7 @@ while (total < max) {
   const n = max - total < chunk ? max - total : chunk;
   reason = e.run(n);
   total += e.lastRunInsns();
-  for (let c; (c = e.uartPop()) >= 0; ) {
+  for (let c; (c = e.uartPop()) >= 0;) {
     const s = String.fromCharCode(c);
     out += s;
     if (!flag('--quiet')) process.stdout.write(s);
@@ -92,6 +102,12 @@ while (total < max) {
 }
 const dt = Number(process.hrtime.bigint() - t0) / 1e9;
 const pcs = [];
-for (let h = 0; h < smp; h++) pcs.push(`h${h} pc=${e.getPC(h).toString(16)} priv=${e.getPriv(h)} V=${e.getVirt(h)} mcause=${e.getCSR(h, 0x342).toString(16)} mepc=${e.getCSR(h, 0x341).toString(16)} mtval=${e.getCSR(h, 0x343).toString(16)} scause=${e.getCSR(h, 0x142).toString(16)} sepc=${e.getCSR(h, 0x141).toString(16)}`);
-process.stderr.write(`\n[run] reason=${reason} insns=${total} time=${dt.toFixed(3)}s MIPS=${(Number(total) / dt / 1e6).toFixed(1)} mtime=${e.mtime()} power=${e.powerState()}/${e.powerCode()}\n${pcs.join('\n')}\n`);
-if (flag('--regs')) for (let i = 1; i < 32; i++) process.stderr.write(`x${i}=${e.getX(0, i).toString(16)} `);
+for (let h = 0; h < smp; h++)
+  pcs.push(
+    `h${h} pc=${e.getPC(h).toString(16)} priv=${e.getPriv(h)} V=${e.getVirt(h)} mcause=${e.getCSR(h, 0x342).toString(16)} mepc=${e.getCSR(h, 0x341).toString(16)} mtval=${e.getCSR(h, 0x343).toString(16)} scause=${e.getCSR(h, 0x142).toString(16)} sepc=${e.getCSR(h, 0x141).toString(16)}`,
+  );
+process.stderr.write(
+  `\n[run] reason=${reason} insns=${total} time=${dt.toFixed(3)}s MIPS=${(Number(total) / dt / 1e6).toFixed(1)} mtime=${e.mtime()} power=${e.powerState()}/${e.powerCode()}\n${pcs.join('\n')}\n`,
+);
+if (flag('--regs'))
+  for (let i = 1; i < 32; i++) process.stderr.write(`x${i}=${e.getX(0, i).toString(16)} `);

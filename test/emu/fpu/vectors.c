@@ -380,7 +380,7 @@ BOX_BIN(op_box_fsgnj_s, "fsgnj.s")
 enum { G_F32, G_F64, G_I64, G_BOX };
 
 /* How the operands of one operation relate: plain, or shaped to hit hard cases. */
-enum { S_PLAIN, S_ADD, S_MUL, S_DIV, S_SQRT, S_FMA, S_TOINT, S_CMP };
+enum { S_PLAIN, S_ADD, S_MUL, S_DIV, S_SQRT, S_FMA, S_TOINT, S_CMP, S_NARROW };
 
 static const u32 special32[] = {
     0x00000000, 0x80000000, 0x3f800000, 0xbf800000, 0x00000001, 0x80000001, 0x007fffff,
@@ -524,10 +524,11 @@ static u64 fromD(double d) {
 
 /* Targets a product / quotient / sum should land near: boundaries where rounding changes
  * classes (underflow, tininess after rounding, overflow, integer limits). */
-static const u64 target32[] = {0x00800000, 0x007fffff, 0x7f7fffff, 0x3f800000, 0x00000001,
-                               0x4f000000, 0x5f000000};
-static const u64 target64[] = {0x0010000000000000UL, 0x000fffffffffffffUL, 0x7fefffffffffffffUL,
-                               0x3ff0000000000000UL, 0x0000000000000001UL, 0x43e0000000000000UL,
+static const u64 target32[] = {0x00800000, 0x00800000, 0x00800000, 0x007fffff, 0x7f7fffff,
+                               0x3f800000, 0x00000001, 0x00400000, 0x4f000000, 0x5f000000};
+static const u64 target64[] = {0x0010000000000000UL, 0x0010000000000000UL, 0x0010000000000000UL,
+                               0x000fffffffffffffUL, 0x7fefffffffffffffUL, 0x3ff0000000000000UL,
+                               0x0000000000000001UL, 0x0008000000000000UL, 0x43e0000000000000UL,
                                0x380fffffe0000000UL, 0x47efffffe0000000UL};
 
 static u64 pickTarget(int is64) {
@@ -587,6 +588,12 @@ static void genOperands(int g, int shape, u64 *a, u64 *b, u64 *c) {
       else if (k == 2)
         *b = is64 ? fromD(asD(pickTarget(1)) / asD(*a)) : fromF(asF(pickTarget(0)) / asF(*a));
       break;
+    case S_NARROW: /* f64 -> f32 near the f32 underflow/overflow boundaries and subnormal ties */
+      if (k == 0) *a = 0x3810000000000000UL - (rnd() >> below(64)) % (1UL << 31);
+      else if (k == 1) *a = 0x47efffffe0000000UL + (rnd() >> below(64)) % (1UL << 30) - (1UL << 29);
+      else if (k == 2) *a = ((0x3690000000000000UL + (below(24) << 52)) | (rnd() & 0xfffffffffffffUL));
+      if (k < 3 && below(2)) *a |= 0x8000000000000000UL;
+      break;
     default:
       break;
   }
@@ -630,7 +637,7 @@ static const Op ops[] = {
     {"fcvt.s.l", op_fcvt_s_l, G_I64, S_PLAIN},
     {"fcvt.s.lu", op_fcvt_s_lu, G_I64, S_PLAIN},
     {"fcvt.d.s", op_fcvt_d_s, G_F32, S_PLAIN},
-    {"fcvt.s.d", op_fcvt_s_d, G_F64, S_PLAIN},
+    {"fcvt.s.d", op_fcvt_s_d, G_F64, S_NARROW},
     {"fadd.d", op_fadd_d, G_F64, S_ADD},
     {"fsub.d", op_fsub_d, G_F64, S_ADD},
     {"fmul.d", op_fmul_d, G_F64, S_MUL},

@@ -1,0 +1,44 @@
+// ISA conformance: every program in test/emu/isa runs in QEMU 7.2 (the reference model) and in
+// our emulator; their signatures must be identical except for documented QEMU deviations
+// (test/emu/isa/DEVIATIONS.md).
+import { describe, expect, it } from 'vitest';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { CROSS_GCC, QEMU, missing } from '../support/tools.js';
+import { emuMissing } from '../support/emu.js';
+import {
+  ISA_DIR,
+  buildProgram,
+  diffSignatures,
+  runProgramInOurs,
+  runProgramInQemu,
+} from '../support/isa-harness.js';
+
+/** Signature lines where QEMU is known to differ from the spec; see DEVIATIONS.md. */
+const DEVIATIONS: Record<string, Record<number, string>> = {};
+
+const programs = readdirSync(ISA_DIR)
+  .filter((f) => f.endsWith('.S'))
+  .sort();
+const skipTools = missing({ commands: [CROSS_GCC, QEMU] });
+
+describe.skipIf(skipTools)('ISA conformance against QEMU', () => {
+  for (const p of programs) {
+    describe(p, () => {
+      const src = join(ISA_DIR, p);
+      it('runs to completion in QEMU (the program itself is sound)', async () => {
+        const ref = await runProgramInQemu(buildProgram(src));
+        expect(ref.complete, ref.raw.slice(-500)).toBe(true);
+        expect(ref.lines.length).toBeGreaterThan(0);
+      });
+      it.skipIf(emuMissing)(
+        `gives QEMU's signature in our emulator${emuMissing ? ` (skipped: ${emuMissing})` : ''}`,
+        async () => {
+          const elf = buildProgram(src);
+          const [ref, ours] = await Promise.all([runProgramInQemu(elf), runProgramInOurs(elf)]);
+          expect(diffSignatures(ours, ref, DEVIATIONS[p])).toEqual([]);
+        },
+      );
+    });
+  }
+});

@@ -1,0 +1,89 @@
+// Runs images in our emulator for tests: finds out whether core/emu/build/emu.wasm implements
+// the ABI yet (tests skip with a clear message while the core is being written).
+import { existsSync, readFileSync } from 'node:fs';
+import { Machine, type RunResult } from '../../../core/emu/machine.js';
+import { missingExports } from '../../../core/emu/abi.js';
+import { WASM_PATH } from '../../../core/emu/node/wasm.js';
+import type { BootFile } from '../../../core/emu/loaders/boot-plan.js';
+import type { MachineOptions } from '../../../core/emu/options.js';
+
+let module: WebAssembly.Module | undefined;
+let why: string | undefined;
+try {
+  if (!existsSync(WASM_PATH)) why = `${WASM_PATH} is not built (npm run build:wasm)`;
+  else {
+    module = new WebAssembly.Module(readFileSync(WASM_PATH));
+    const names = WebAssembly.Module.exports(module).map((e) => e.name);
+    const missing = missingExports(
+      Object.fromEntries(names.map((n) => [n, true])) as unknown as WebAssembly.Exports,
+    );
+    if (missing.length)
+      why = `emu.wasm does not implement the ABI yet (missing ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''})`;
+  }
+} catch (e) {
+  why = `emu.wasm does not load: ${(e as Error).message}`;
+}
+
+/** Why our emulator cannot run here, or undefined when it can. */
+export const emuMissing: string | undefined = why;
+
+export function fileArg(path: string): BootFile {
+  return { name: path, bytes: readFileSync(path) };
+}
+
+export async function newMachine(options: MachineOptions): Promise<Machine> {
+  if (!module) throw new Error(emuMissing);
+  return Machine.create(module, options);
+}
+
+export interface EmuRun {
+  output: string;
+  result: RunResult;
+  seenAt: Map<string, number>;
+  machine: Machine;
+  wallMs: number;
+}
+
+/**
+ * Boots images in our emulator with the UART captured; stops on power-off, when every `expect`
+ * text appeared, at `timeoutMs` or at `maxInsns`. `input` is typed once `inputAfter` appeared.
+ */
+export async function runOurs(
+  boot: { bios?: BootFile; kernel?: BootFile; initrd?: BootFile; dtb?: BootFile },
+  opts: MachineOptions & {
+    expect?: string[];
+    timeoutMs?: number;
+    maxInsns?: bigint;
+    input?: string;
+    inputAfter?: string;
+    waitExit?: boolean;
+  } = {},
+): Promise<EmuRun> {
+  const machine = await newMachine(opts);
+  machine.boot(boot);
+  let output = '';
+  const seenAt = new Map<string, number>();
+  const expect = opts.expect ?? [];
+  const t0 = performance.now();
+  let inputSent = false;
+  machine.onUart((b) => {
+    output += Buffer.from(b).toString('latin1');
+    for (const e of expect)
+      if (!seenAt.has(e) && output.includes(e)) seenAt.set(e, performance.now() - t0);
+    if (opts.input && !inputSent && output.includes(opts.inputAfter ?? '')) {
+      inputSent = true;
+      machine.sendUart(opts.input);
+    }
+  });
+  const result = await machine.runUntil({
+    maxInsns: opts.maxInsns,
+    timeoutMs: opts.timeoutMs ?? 60_000,
+    until: () =>
+      !opts.waitExit &&
+      expect.length > 0 &&
+      seenAt.size === expect.length &&
+      (!opts.input || inputSent),
+    onIdle: () => new Promise((r) => setTimeout(r, 5)),
+  });
+  return { output, result, seenAt, machine, wallMs: performance.now() - t0 };
+}

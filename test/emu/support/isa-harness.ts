@@ -1,0 +1,120 @@
+// Conformance harness: build a test program with the cross compiler, run it in QEMU (the
+// reference) and in our emulator, and compare the signatures both print on the UART.
+// Reused by the H-extension tests (issue 4): pass other -march flags, QEMU -cpu options and
+// machine options.
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { CROSS_GCC } from './tools.js';
+import { runQemu } from './qemu.js';
+import { fileArg, runOurs } from './emu.js';
+import type { MachineOptions } from '../../../core/emu/options.js';
+
+export const ISA_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'isa');
+const BUILD_DIR = join(tmpdir(), 'bao-studio-isa-build');
+
+export interface BuildOptions {
+  march?: string;
+  mabi?: string;
+  /** Extra include directories (the frame in test/emu/isa/common is always available). */
+  includes?: string[];
+  linkScript?: string;
+  defines?: string[];
+}
+
+/** Builds one assembly/C program into an ELF in a temp build dir (cached by content). */
+export function buildProgram(src: string, o: BuildOptions = {}): string {
+  const march = o.march ?? 'rv64gc_zba_zbb_zbs';
+  const args = [
+    `-march=${march}`,
+    `-mabi=${o.mabi ?? 'lp64d'}`,
+    '-nostdlib',
+    '-nostartfiles',
+    '-static',
+    '-mcmodel=medany',
+    '-T',
+    o.linkScript ?? join(ISA_DIR, 'common', 'link.ld'),
+    '-I',
+    ISA_DIR,
+    ...(o.includes ?? []).flatMap((i) => ['-I', i]),
+    ...(o.defines ?? []).map((d) => `-D${d}`),
+  ];
+  const hash = createHash('sha256')
+    .update(readFileSync(src))
+    .update(readFileSync(join(ISA_DIR, 'common', 'test.h')))
+    .update(args.join(' '))
+    .digest('hex')
+    .slice(0, 16);
+  mkdirSync(BUILD_DIR, { recursive: true });
+  const out = join(BUILD_DIR, `${basename(src).replace(/\.[^.]+$/, '')}-${hash}.elf`);
+  if (existsSync(out)) return out;
+  const r = spawnSync(CROSS_GCC, [...args, src, '-o', out], { encoding: 'utf8' });
+  if (r.status !== 0) throw new Error(`building ${src} failed:\n${r.stderr}`);
+  return out;
+}
+
+export interface Signature {
+  lines: string[];
+  complete: boolean;
+  raw: string;
+}
+
+export function parseSignature(output: string): Signature {
+  const lines = output.split(/\r?\n/).filter((l) => /^SIG [0-9a-f]{3} [0-9a-f]{16}$/.test(l));
+  return { lines, complete: /^END$/m.test(output), raw: output };
+}
+
+export interface ProgramRunOptions {
+  /** QEMU -cpu value (default rv64). */
+  qemuCpu?: string;
+  /** QEMU -M value (default virt). */
+  qemuMachine?: string;
+  machine?: MachineOptions;
+  timeoutMs?: number;
+}
+
+export function runProgramInQemu(elf: string, o: ProgramRunOptions = {}): Promise<Signature> {
+  return runQemu(['-cpu', o.qemuCpu ?? 'rv64', '-bios', 'none', '-kernel', elf], {
+    machine: o.qemuMachine,
+    expect: ['END\n'],
+    timeoutMs: o.timeoutMs ?? 20_000,
+    waitExit: true,
+  }).then((r) => parseSignature(r.output));
+}
+
+export async function runProgramInOurs(elf: string, o: ProgramRunOptions = {}): Promise<Signature> {
+  const r = await runOurs(
+    { kernel: fileArg(elf) },
+    {
+      ...o.machine,
+      expect: ['END\n'],
+      timeoutMs: o.timeoutMs ?? 20_000,
+      maxInsns: 200_000_000n,
+      waitExit: true,
+    },
+  );
+  return parseSignature(r.output);
+}
+
+/** Line-by-line differences, skipping the indices listed as documented QEMU deviations. */
+export function diffSignatures(
+  ours: Signature,
+  ref: Signature,
+  deviations: Record<number, string> = {},
+): string[] {
+  const out: string[] = [];
+  const n = Math.max(ours.lines.length, ref.lines.length);
+  for (let i = 0; i < n; i++) {
+    if (i in deviations) continue;
+    if (ours.lines[i] !== ref.lines[i])
+      out.push(
+        `#${i}: ours ${ours.lines[i]?.slice(8) ?? '(missing)'}  qemu ${ref.lines[i]?.slice(8) ?? '(missing)'}`,
+      );
+  }
+  if (!ours.complete)
+    out.push(`ours did not finish; its output ended with: ${JSON.stringify(ours.raw.slice(-200))}`);
+  return out;
+}
