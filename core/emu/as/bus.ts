@@ -1,7 +1,9 @@
 // Physical address space of QEMU's virt board (the subset we model):
 //   0x00001000 boot ROM (0xf000)      0x00100000 sifive_test     0x00101000 goldfish RTC
 //   0x02000000 CLINT                  0x0c000000 PLIC            0x10000000 UART0
-//   0x10001000 virtio-mmio 0..7       0x20000000 flash (2x32 MiB, reads 0)  0x80000000 RAM
+//   0x10001000 virtio-mmio 0..7       0x10100000 fw_cfg (absent)  0x20000000 flash (reads 0)
+//   0x03000000 PCIe PIO, 0x30000000 PCIe ECAM (empty bus: all ones), 0x40000000 PCIe MMIO
+//   0x80000000 RAM
 // Anything else is an access fault (busErr = true). Never touches host memory out of bounds.
 import { RAM_OFF, RAM_BASE, ROM_OFF, ROM_BASE, ROM_SIZE } from './layout';
 import { ramEnd } from './state';
@@ -57,6 +59,11 @@ export function busRead(pa: u64, size: i32): u64 {
   if (pa >= TEST_BASE && pa < TEST_BASE + 0x1000) return 0;
   if (pa >= RTC_BASE && pa < RTC_BASE + 0x1000) return <u64>rtcRead(<u32>(pa - RTC_BASE) & ~3);
   if (pa >= 0x20000000 && pa < 0x24000000) return 0;
+  // PCIe ECAM (no functions: config reads return all ones), PIO and MMIO windows, fw_cfg
+  if (pa >= 0x30000000 && pa < 0x40000000) return size == 8 ? 0xffffffffffffffff : ((<u64>1 << (<u64>size * 8)) - 1);
+  if (pa >= 0x3000000 && pa < 0x3010000) return 0;
+  if (pa >= 0x40000000 && pa < 0x80000000) return 0;
+  if (pa >= 0x10100000 && pa < 0x10100018) return 0;
   busErr = true;
   return 0;
 }
@@ -83,5 +90,8 @@ export function busWrite(pa: u64, size: i32, v: u64): void {
   if (pa >= TEST_BASE && pa < TEST_BASE + 0x1000) { testWrite(<u32>(pa - TEST_BASE), <u32>v); return; }
   if (pa >= RTC_BASE && pa < RTC_BASE + 0x1000) { rtcWrite(<u32>(pa - RTC_BASE) & ~3, <u32>v); return; }
   if (pa >= 0x20000000 && pa < 0x24000000) return;
+  if (pa >= 0x30000000 && pa < 0x80000000) return;
+  if (pa >= 0x3000000 && pa < 0x3010000) return;
+  if (pa >= 0x10100000 && pa < 0x10100018) return;
   busErr = true;
 }
