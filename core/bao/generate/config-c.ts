@@ -120,7 +120,8 @@ function imagePathExpr(image: VmImage, id: string): string {
 /** `/* name *\/` and `/* comment *\/` lines for an element's meta. */
 function metaComments(w: LineWriter, meta: Meta | undefined): void {
   if (meta?.name) w.line(cComment(meta.name));
-  if (meta?.comment) w.line(cComment(meta.comment));
+  // One comment per line, so a multi-line comment reads back line for line.
+  for (const line of meta?.comment?.split('\n') ?? []) if (line.trim()) w.line(cComment(line));
 }
 
 function hyp(w: LineWriter, h: HypConfig, v2: boolean): void {
@@ -335,6 +336,16 @@ function arch(w: LineWriter, a: ArchVmPlatform, v2: boolean): void {
       w.line(`.gpsr_num = ${a.gpsr_num ?? groups.length},`);
       if (groups.length > 0) w.line(`.gpsr_groups = (unsigned long[]) {${groups.join(', ')}},`);
     });
+  }
+  const smc = a.smc_passthrough;
+  if (smc) {
+    // Not upstream Bao: the bao-demos SMC-passthrough platform patch (s32g3, imx8mp-verdin).
+    body.push(() =>
+      w.block('.smc_passthrough = {', '},', () => {
+        w.line(`.num = ${smc.num ?? smc.smcs.length},`);
+        if (smc.smcs.length > 0) w.line(`.smcs = (size_t[]) {${smc.smcs.map(hex).join(', ')}},`);
+      }),
+    );
   }
   if (body.length === 0) return;
   w.gap();
