@@ -118,6 +118,7 @@ export const PlatformSchema = z
     console: z.object({ base: u64.optional(), driver: z.string() }).strict(),
     hypervisor: z.object({ base: u64.optional(), size: u64, source: z.string() }).strict(),
     devices: z.array(device),
+    inventoryComplete: z.boolean(),
     systemDevices: z.array(z.object({ name: z.string(), pa: u64, size: u64 }).strict()),
     smmu: z
       .object({

@@ -155,6 +155,8 @@ export interface Platform {
   hypervisor: HypervisorImage;
   /** Devices a VM can be given. */
   devices: PlatformDevice[];
+  /** True when `devices` lists every device of the board (the QEMU boards), not just the demos'. */
+  inventoryComplete: boolean;
   /** Hardware Bao keeps for itself (interrupt controllers, SMMU...). */
   systemDevices: SystemDevice[];
   /** Armv8-A SMMUv2 (MMU builds only). */

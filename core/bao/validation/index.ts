@@ -4,35 +4,47 @@ import type { Project } from '../model/schema.js';
 import { RuleContext, type CheckOptions } from './context.js';
 import type { Diagnostic } from './diagnostic.js';
 import type { Rule } from './rule.js';
-import { platformIrqc, platformUnknown, platformVersion } from './rules/platform.js';
-import { countMismatch, emptyVmlist } from './rules/counts.js';
-import {
-  affinityCount,
-  affinityNonexistent,
-  affinityOverlap,
-  cpuTotal,
-  cpuUnused,
-  cpuZero,
-} from './rules/cpus.js';
+import * as platform from './rules/platform.js';
+import * as counts from './rules/counts.js';
+import * as version from './rules/version.js';
+import * as cpus from './rules/cpus.js';
+import * as memory from './rules/memory.js';
+import * as guestSpace from './rules/guest-space.js';
+import * as hyp from './rules/hyp.js';
+import * as image from './rules/image.js';
+import * as devices from './rules/devices.js';
+import * as interrupts from './rules/interrupts.js';
+import * as ipc from './rules/ipc.js';
+import * as remio from './rules/remio.js';
+import * as arch from './rules/arch.js';
+import * as mpu from './rules/mpu.js';
 
 export type { Diagnostic, Severity } from './diagnostic.js';
 export type { Rule } from './rule.js';
 export type { CheckOptions } from './context.js';
 export { RuleContext } from './context.js';
 
+/** Every rule, in the order diagnostics of equal severity are reported. */
 export const rules: readonly Rule[] = [
-  platformUnknown,
-  platformVersion,
-  platformIrqc,
-  emptyVmlist,
-  countMismatch,
-  cpuZero,
-  cpuTotal,
-  cpuUnused,
-  affinityNonexistent,
-  affinityOverlap,
-  affinityCount,
-];
+  platform,
+  version,
+  counts,
+  cpus,
+  memory,
+  guestSpace,
+  hyp,
+  image,
+  devices,
+  interrupts,
+  ipc,
+  remio,
+  arch,
+  mpu,
+].flatMap((m) => Object.values(m).filter(isRule));
+
+function isRule(x: unknown): x is Rule {
+  return typeof x === 'object' && x !== null && 'id' in x && 'check' in x;
+}
 
 const order = { error: 0, warning: 1, info: 2 } as const;
 

@@ -1,0 +1,363 @@
+// Pass-through devices (C2, C3, C18, B13, B15, B17) and what the platform has at their address.
+import { hex } from '../../model/numbers.js';
+import type { Diagnostic } from '../diagnostic.js';
+import { fmtRange, overlaps, pageSpan, type Range } from '../ranges.js';
+import { defineRule } from '../rule.js';
+import type { RuleContext } from '../context.js';
+
+/** A platform device's register window as a Range. */
+const win = (d: { pa: bigint; size: bigint }): Range => ({ base: d.pa, size: d.size });
+
+interface DevRef {
+  vm: number;
+  dev: number;
+  range: Range;
+  label: string;
+  path: (string | number)[];
+}
+
+function allDevices(ctx: RuleContext): DevRef[] {
+  const out: DevRef[] = [];
+  for (const v of ctx.vms)
+    v.vm.platform.devs.forEach((d, j) => {
+      if (d.size === 0n) return;
+      out.push({
+        vm: v.index,
+        dev: j,
+        range: { base: d.pa, size: d.size },
+        label: `${v.label} ${ctx.deviceLabel(v.index, j)}`,
+        path: [...v.path, 'platform', 'devs', j],
+      });
+    });
+  return out;
+}
+
+export const sharedDevice = defineRule({
+  id: 'dev/shared',
+  severity: 'warning',
+  description: 'The same device (physical range) is given to two VMs',
+  refs: ['C2'],
+  check(ctx) {
+    const devs = allDevices(ctx);
+    const out: Diagnostic[] = [];
+    for (let a = 0; a < devs.length; a++)
+      for (let b = a + 1; b < devs.length; b++) {
+        const A = devs[a];
+        const B = devs[b];
+        if (A.vm === B.vm || !overlaps(A.range, B.range)) continue;
+        out.push(
+          ctx.diag(
+            this,
+            [...B.path, 'pa'],
+            `${B.label} ${fmtRange(B.range)} is also given to ${A.label} ${fmtRange(A.range)}`,
+            {
+              related: [[...A.path, 'pa']],
+              bao: 'Silent: Bao maps the device into both VMs; both guests drive the same hardware',
+            },
+          ),
+        );
+      }
+    return out;
+  },
+});
+
+export const deviceAlignment = defineRule({
+  id: 'dev/alignment',
+  severity: 'error',
+  description:
+    'A device’s pa, va or size is not aligned to the page size (MMU) or the MPU granularity',
+  refs: ['C3', 'B16'],
+  check(ctx) {
+    const page = ctx.pageSize;
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms)
+      v.vm.platform.devs.forEach((d, j) => {
+        if (d.size === 0n) return;
+        const p = [...v.path, 'platform', 'devs', j];
+        const who = `${v.label}: ${ctx.deviceLabel(v.index, j)}`;
+        if (d.va % page !== 0n || d.pa % page !== 0n) {
+          const field = d.va % page !== 0n ? 'va' : 'pa';
+          const value = field === 'va' ? d.va : d.pa;
+          // A sub-page register block is fine on MMU builds when pa and va share the page offset:
+          // Bao maps the whole page and the guest adds the same offset.
+          if (!ctx.mpu && d.va % page === d.pa % page) return;
+          out.push(
+            ctx.diag(
+              this,
+              [...p, field],
+              `${who}: ${field} ${hex(value)} is not aligned to ${ctx.mpu ? `the MPU granularity (${page} bytes)` : `the page size (${hex(page)})`}`,
+              {
+                bao: ctx.mpu
+                  ? 'BAO ERROR: trying to set mpu region which is not a multiple of granularity'
+                  : 'Silent: the mapping fails or lands at the wrong offset, and Bao ignores the result',
+              },
+            ),
+          );
+        } else if (ctx.mpu && d.size % page !== 0n)
+          out.push(
+            ctx.diag(
+              this,
+              [...p, 'size'],
+              `${who}: size ${hex(d.size)} is not a multiple of the MPU granularity (${page} bytes)`,
+              {
+                bao: 'BAO ERROR: trying to set mpu region which is not a multiple of granularity',
+              },
+            ),
+          );
+      });
+    return out;
+  },
+});
+
+export const deviceIdentity = defineRule({
+  id: 'dev/identity',
+  severity: 'error',
+  description: 'MPU builds cannot translate: a device’s va must equal its pa',
+  refs: ['B15'],
+  needsPlatform: true,
+  check(ctx) {
+    if (!ctx.mpu) return [];
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms)
+      v.vm.platform.devs.forEach((d, j) => {
+        if (d.size === 0n || d.va === d.pa) return;
+        out.push(
+          ctx.diag(
+            this,
+            [...v.path, 'platform', 'devs', j, 'va'],
+            `${v.label}: ${ctx.deviceLabel(v.index, j)} has va ${hex(d.va)} ≠ pa ${hex(d.pa)}; ${ctx.platform!.name} has an MPU, which cannot translate addresses`,
+            {
+              bao: 'BAO ERROR: Trying to map non identity',
+            },
+          ),
+        );
+      });
+    return out;
+  },
+});
+
+export const subpageExposure = defineRule({
+  id: 'dev/subpage-exposure',
+  severity: 'warning',
+  description: 'A device smaller than a page exposes its neighbours: Bao maps whole pages',
+  refs: ['C18'],
+  needsPlatform: true,
+  check(ctx) {
+    if (ctx.mpu) return [];
+    const inv = ctx.platform!.devices.filter((d) => d.size > 0n);
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms) {
+      const own = v.vm.platform.devs
+        .filter((d) => d.size > 0n)
+        .map((d) => ({ base: d.pa, size: d.size }));
+      v.vm.platform.devs.forEach((d, j) => {
+        if (d.size === 0n) return;
+        const dev = { base: d.pa, size: d.size };
+        const span = pageSpan(dev, ctx.pageSize);
+        if (span.base === dev.base && span.size === dev.size) return;
+        const exposed = inv.filter(
+          (x) =>
+            overlaps(win(x), span) &&
+            !overlaps(win(x), dev) &&
+            !own.some((o) => overlaps(o, win(x))),
+        );
+        if (exposed.length === 0) return;
+        out.push(
+          ctx.diag(
+            this,
+            [...v.path, 'platform', 'devs', j, 'size'],
+            `${v.label}: ${ctx.deviceLabel(v.index, j)} ${fmtRange(dev)} is mapped as the whole page ${fmtRange(span)}, which also exposes ${exposed.map((x) => `"${x.name}" ${fmtRange(win(x))}`).join(', ')}`,
+            { bao: 'Silent: the guest can reach the neighbouring registers' },
+          ),
+        );
+      });
+    }
+    return out;
+  },
+});
+
+export const platformConflict = defineRule({
+  id: 'dev/platform-conflict',
+  severity: 'error',
+  description:
+    'A device window covers hardware Bao owns (interrupt controller, SMMU) or platform RAM',
+  needsPlatform: true,
+  check(ctx) {
+    const plat = ctx.platform!;
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms)
+      v.vm.platform.devs.forEach((d, j) => {
+        if (d.size === 0n) return;
+        const dev = { base: d.pa, size: d.size };
+        const p = [...v.path, 'platform', 'devs', j, 'pa'];
+        const sys = plat.systemDevices.find((s) => overlaps(win(s), dev));
+        if (sys)
+          out.push(
+            ctx.diag(
+              this,
+              p,
+              `${v.label}: ${ctx.deviceLabel(v.index, j)} ${fmtRange(dev)} covers ${sys.name} ${fmtRange(win(sys))}, which Bao itself drives`,
+              {
+                bao: 'Silent: the guest can reprogram hardware the hypervisor depends on',
+              },
+            ),
+          );
+        const ram = plat.memory.find((m) => overlaps(m, dev));
+        if (ram)
+          out.push(
+            ctx.diag(
+              this,
+              p,
+              `${v.label}: ${ctx.deviceLabel(v.index, j)} ${fmtRange(dev)} lies in platform RAM ${fmtRange(ram)}`,
+              {
+                severity: 'warning',
+                bao: 'Silent: the guest gets raw access to RAM that Bao may give to others (and to Bao itself)',
+              },
+            ),
+          );
+      });
+    return out;
+  },
+});
+
+export const unknownAddress = defineRule({
+  id: 'dev/unknown-address',
+  severity: 'warning',
+  description: 'A device address matches nothing on a platform whose device list is complete',
+  needsPlatform: true,
+  check(ctx) {
+    const plat = ctx.platform!;
+    if (!plat.inventoryComplete) return [];
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms)
+      v.vm.platform.devs.forEach((d, j) => {
+        if (d.size === 0n) return;
+        const dev = { base: d.pa, size: d.size };
+        const known =
+          plat.devices.some((x) => x.size > 0n && overlaps(win(x), dev)) ||
+          plat.systemDevices.some((x) => overlaps(win(x), dev)) ||
+          plat.memory.some((m) => overlaps(m, dev));
+        if (known) return;
+        out.push(
+          ctx.diag(
+            this,
+            [...v.path, 'platform', 'devs', j, 'pa'],
+            `${v.label}: ${ctx.deviceLabel(v.index, j)} ${fmtRange(dev)}: ${plat.name} has no device there`,
+            {
+              bao: 'Silent: guest accesses hit unassigned address space',
+            },
+          ),
+        );
+      });
+    return out;
+  },
+});
+
+export const tricoreProtectable = defineRule({
+  id: 'dev/tricore-not-protectable',
+  severity: 'error',
+  description: 'TriCore: a device pa must be one of the platform’s protectable device bases',
+  refs: ['B17'],
+  needsPlatform: true,
+  check(ctx) {
+    const bases = ctx.platform!.protectableDevices;
+    if (ctx.platform!.arch !== 'tricore' || !bases) return [];
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms)
+      v.vm.platform.devs.forEach((d, j) => {
+        if (d.size === 0n || bases.includes(d.pa)) return;
+        out.push(
+          ctx.diag(
+            this,
+            [...v.path, 'platform', 'devs', j, 'pa'],
+            `${v.label}: ${ctx.deviceLabel(v.index, j)} pa ${hex(d.pa)} is not a protectable device base of ${ctx.platform!.name}`,
+            {
+              bao: `BAO ERROR: Device ${hex(d.pa)} not found`,
+            },
+          ),
+        );
+      });
+    return out;
+  },
+});
+
+export const iommu = defineRule({
+  id: 'dev/iommu',
+  severity: 'error',
+  description:
+    'An IOMMU stream id (device .id, SMMU groups) on a platform without an IOMMU, or the same stream id in two VMs',
+  refs: ['B13'],
+  needsPlatform: true,
+  check(ctx) {
+    const plat = ctx.platform!;
+    const hasIommu = plat.smmu !== undefined && !ctx.mpu;
+    const out: Diagnostic[] = [];
+    const seen = new Map<number, { vm: number; label: string; path: (string | number)[] }>();
+    for (const v of ctx.vms) {
+      v.vm.platform.devs.forEach((d, j) => {
+        if (!d.id) return;
+        const p = [...v.path, 'platform', 'devs', j, 'id'];
+        const who = `${v.label}: ${ctx.deviceLabel(v.index, j)}`;
+        if (!hasIommu) {
+          out.push(
+            ctx.diag(
+              this,
+              p,
+              `${who} has IOMMU stream id ${d.id} but ${plat.name} has no IOMMU that Bao drives`,
+              {
+                bao: 'BAO ERROR: Failed to add device to iommu',
+              },
+            ),
+          );
+          return;
+        }
+        const prev = seen.get(d.id);
+        if (prev && prev.vm !== v.index)
+          out.push(
+            ctx.diag(this, p, `${who} has IOMMU stream id ${d.id}, already used by ${prev.label}`, {
+              related: [prev.path],
+              bao:
+                plat.irqc.type === 'riscv'
+                  ? 'BAO ERROR: Failed to add device to iommu'
+                  : 'BAO ERROR: SMMU sme conflict',
+            }),
+          );
+        else if (!prev) seen.set(d.id, { vm: v.index, label: who, path: p });
+      });
+      const groups = v.vm.platform.arch.smmu?.groups ?? [];
+      if (groups.length > 0 && !hasIommu)
+        out.push(
+          ctx.diag(
+            this,
+            [...v.path, 'platform', 'arch', 'smmu'],
+            `${v.label}: SMMU groups are set but ${plat.name} has no SMMU that Bao drives`,
+            {
+              bao: 'BAO ERROR: Failed to add device to iommu',
+            },
+          ),
+        );
+    }
+    return out;
+  },
+});
+
+export const emptyDevice = defineRule({
+  id: 'dev/empty',
+  severity: 'warning',
+  description: 'A device entry has neither a register window nor interrupts',
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms)
+      v.vm.platform.devs.forEach((d, j) => {
+        if (d.size === 0n && d.interrupts.length === 0)
+          out.push(
+            ctx.diag(
+              this,
+              [...v.path, 'platform', 'devs', j],
+              `${v.label}: ${ctx.deviceLabel(v.index, j)} has size 0 and no interrupts: it gives the VM nothing`,
+            ),
+          );
+      });
+    return out;
+  },
+});

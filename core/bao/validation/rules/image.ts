@@ -1,0 +1,214 @@
+// The guest image and entry point (C4, C5, B8): Bao copies the image into the VM only when it
+// lies entirely inside one VM region, and jumps to `entry` whatever it is.
+import { formatSize, hex } from '../../model/numbers.js';
+import type { Diagnostic } from '../diagnostic.js';
+import type { RuleContext, VmView } from '../context.js';
+import { contains, containsAddr, fmtRange, overlaps } from '../ranges.js';
+import { defineRule } from '../rule.js';
+
+/** Index of the VM region that holds the image's base address (undefined: none). */
+function imageRegion(v: VmView): number | undefined {
+  const i = v.vm.platform.regions.findIndex((r) => containsAddr(r, v.vm.image.base_addr));
+  return i < 0 ? undefined : i;
+}
+
+export const imageFields = defineRule({
+  id: 'image/fields',
+  severity: 'error',
+  description:
+    'The image description is incomplete (built-in without a name/path, loaded without load_addr/size)',
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms) {
+      const img = v.vm.image;
+      const p = [...v.path, 'image'];
+      if (img.source === 'builtin') {
+        if (!img.name)
+          out.push(
+            ctx.diag(this, [...p, 'name'], `${v.label}: a built-in image needs a VM_IMAGE name`, {
+              bao: 'Build: VM_IMAGE_BUILTIN needs the name VM_IMAGE declared',
+            }),
+          );
+        if (!img.path && !v.vm.meta?.imageFile)
+          out.push(
+            ctx.diag(
+              this,
+              [...p, 'path'],
+              `${v.label}: a built-in image needs the path of the guest binary`,
+              { bao: 'Build: .incbin has no file to include' },
+            ),
+          );
+      } else {
+        if (img.load_addr === undefined)
+          out.push(
+            ctx.diag(
+              this,
+              [...p, 'load_addr'],
+              `${v.label}: a separately loaded image needs load_addr (where the loader puts it)`,
+              { bao: 'Silent: Bao copies the image from physical address 0' },
+            ),
+          );
+        if (img.size === undefined)
+          out.push(
+            ctx.diag(this, [...p, 'size'], `${v.label}: a separately loaded image needs its size`, {
+              bao: 'Silent: Bao copies nothing (size 0)',
+            }),
+          );
+      }
+    }
+    return out;
+  },
+});
+
+export const imageOutsideRegion = defineRule({
+  id: 'image/outside-region',
+  severity: 'error',
+  description: 'The image does not lie entirely inside one memory region of its VM',
+  refs: ['C4'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms) {
+      const img = v.vm.image;
+      const size = ctx.imageSize(v.index) ?? 1n;
+      const range = { base: img.base_addr, size };
+      const regions = v.vm.platform.regions;
+      if (regions.some((r) => contains(r, range))) continue;
+      const j = imageRegion(v);
+      if (j !== undefined && size > regions[j].size) continue; // image/larger-than-region says it better
+      const msg =
+        j === undefined
+          ? `${v.label}: the image at ${hex(img.base_addr)} is outside every memory region of the VM (${regions.map((r) => fmtRange(r)).join(', ') || 'none'})`
+          : `${v.label}: the image ${fmtRange(range)} starts in memory region ${j} ${fmtRange(regions[j])} but runs past its end`;
+      out.push(
+        ctx.diag(this, [...v.path, 'image', 'base_addr'], msg, {
+          related: j === undefined ? [] : [[...v.path, 'platform', 'regions', j]],
+          bao: 'Silent: Bao copies the image only when it lies entirely inside one region; the VM starts on empty memory',
+        }),
+      );
+    }
+    return out;
+  },
+});
+
+export const imageTooLarge = defineRule({
+  id: 'image/larger-than-region',
+  severity: 'error',
+  description: 'The image is larger than the memory region that should hold it',
+  refs: ['C4'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms) {
+      const size = ctx.imageSize(v.index);
+      const j = imageRegion(v);
+      if (size === undefined || j === undefined) continue;
+      const r = v.vm.platform.regions[j];
+      if (size <= r.size) continue;
+      out.push(
+        ctx.diag(
+          this,
+          [...v.path, 'image', 'size'],
+          `${v.label}: the image (${formatSize(size)}) is larger than memory region ${j} ${fmtRange(r)} (${formatSize(r.size)})`,
+          {
+            related: [[...v.path, 'platform', 'regions', j, 'size']],
+            bao: 'Silent: the image is not copied; the VM starts on empty memory',
+          },
+        ),
+      );
+    }
+    return out;
+  },
+});
+
+export const entryOutside = defineRule({
+  id: 'image/entry',
+  severity: 'error',
+  description: 'The entry point is outside the VM’s memory (error) or outside its image (warning)',
+  refs: ['C5'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms) {
+      const e = v.vm.entry;
+      const regions = v.vm.platform.regions;
+      const p = [...v.path, 'entry'];
+      if (!regions.some((r) => containsAddr(r, e))) {
+        out.push(
+          ctx.diag(
+            this,
+            p,
+            `${v.label}: entry ${hex(e)} is outside every memory region of the VM`,
+            {
+              bao: 'Silent: the vCPU starts at an unmapped address and faults immediately',
+            },
+          ),
+        );
+        continue;
+      }
+      const size = ctx.imageSize(v.index);
+      const img = { base: v.vm.image.base_addr, size: size ?? 0n };
+      const j = imageRegion(v);
+      const ej = regions.findIndex((r) => containsAddr(r, e));
+      if (j !== undefined && ej !== j)
+        out.push(
+          ctx.diag(
+            this,
+            p,
+            `${v.label}: entry ${hex(e)} is in memory region ${ej}, not in region ${j} that holds the image (${hex(img.base)})`,
+            {
+              severity: 'warning',
+              related: [[...v.path, 'image', 'base_addr']],
+              bao: 'Silent: the vCPU starts outside the image',
+            },
+          ),
+        );
+      else if (size !== undefined && !containsAddr(img, e))
+        out.push(
+          ctx.diag(this, p, `${v.label}: entry ${hex(e)} is outside the image ${fmtRange(img)}`, {
+            severity: 'warning',
+            related: [[...v.path, 'image', 'base_addr']],
+            bao: 'Silent: the vCPU starts outside the image',
+          }),
+        );
+    }
+    return out;
+  },
+});
+
+function runtimePhys(ctx: RuleContext, v: VmView): { phys: bigint; region: number } | undefined {
+  const j = imageRegion(v);
+  if (j === undefined) return undefined;
+  const phys = ctx.regionPhys(v.index, j);
+  if (phys === undefined) return undefined;
+  return { phys: phys + (v.vm.image.base_addr - v.vm.platform.regions[j].base), region: j };
+}
+
+export const loadOverlapsRuntime = defineRule({
+  id: 'image/load-overlap',
+  severity: 'error',
+  description: 'A loaded image’s load range overlaps where Bao copies it to (place_phys region)',
+  refs: ['B8'],
+  check(ctx) {
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms) {
+      const img = v.vm.image;
+      const size = ctx.imageSize(v.index);
+      if (img.source !== 'loaded' || img.load_addr === undefined || size === undefined) continue;
+      const run = runtimePhys(ctx, v);
+      if (!run || run.phys === img.load_addr) continue;
+      const load = { base: img.load_addr, size };
+      const dest = { base: run.phys, size };
+      if (!overlaps(load, dest)) continue;
+      out.push(
+        ctx.diag(
+          this,
+          [...v.path, 'image', 'load_addr'],
+          `${v.label}: the image is loaded at ${fmtRange(load)} and must be copied to ${fmtRange(dest)} (memory region ${run.region}, place_phys): the two ranges overlap`,
+          {
+            related: [[...v.path, 'platform', 'regions', run.region]],
+            bao: 'BAO ERROR: failed installing vm image. Image load region overlaps with image runtime region',
+          },
+        ),
+      );
+    }
+    return out;
+  },
+});
