@@ -86,6 +86,7 @@ rom.setBigUint64(0x20, fdtAddr, true);
 for (const ch of input) e.uartPush(ch.charCodeAt(0));
 let out = '';
 const t0 = process.hrtime.bigint();
+const c0 = process.cpuUsage();
 let total = 0n;
 let reason = 0;
 const chunk = 10_000_000n;
@@ -101,13 +102,15 @@ while (total < max) {
   if (reason !== 0) break;
 }
 const dt = Number(process.hrtime.bigint() - t0) / 1e9;
+const cu = process.cpuUsage(c0);
+const cpu = (cu.user + cu.system) / 1e6;
 const pcs = [];
 for (let h = 0; h < smp; h++)
   pcs.push(
     `h${h} pc=${e.getPC(h).toString(16)} priv=${e.getPriv(h)} V=${e.getVirt(h)} mcause=${e.getCSR(h, 0x342).toString(16)} mepc=${e.getCSR(h, 0x341).toString(16)} mtval=${e.getCSR(h, 0x343).toString(16)} scause=${e.getCSR(h, 0x142).toString(16)} sepc=${e.getCSR(h, 0x141).toString(16)}`,
   );
 process.stderr.write(
-  `\n[run] reason=${reason} insns=${total} time=${dt.toFixed(3)}s MIPS=${(Number(total) / dt / 1e6).toFixed(1)} mtime=${e.mtime()} power=${e.powerState()}/${e.powerCode()}\n${pcs.join('\n')}\n`,
+  `\n[run] reason=${reason} insns=${total} time=${dt.toFixed(3)}s MIPS=${(Number(total) / dt / 1e6).toFixed(1)} cpu=${cpu.toFixed(3)}s MIPS/cpu=${(Number(total) / cpu / 1e6).toFixed(1)} mtime=${e.mtime()} power=${e.powerState()}/${e.powerCode()}\n${pcs.join('\n')}\n`,
 );
 if (flag('--regs'))
   for (let i = 1; i < 32; i++) process.stderr.write(`x${i}=${e.getX(0, i).toString(16)} `);
