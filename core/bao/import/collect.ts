@@ -64,6 +64,7 @@ const MAX_INDEX = 4096n;
 export class Collector {
   readonly notes: CollectNotes = { v2Fields: [], oldSpellings: [], patches: [] };
   private expanding: string[] = [];
+  private useSite: SourcePos | undefined;
 
   constructor(
     private readonly file: ConfigFile,
@@ -86,14 +87,18 @@ export class Collector {
   ): CValue | ScalarValue {
     if (init.kind === 'ident' && this.file.defines.has(init.name)) {
       const d = this.file.defines.get(init.name) as Define;
+      // Errors inside a macro's value are reported where the macro is used, where the user looks.
+      const outer = this.expanding.length === 0;
+      if (outer) this.useSite = init.pos;
+      const at = this.useSite ?? init.pos;
       if (this.expanding.includes(d.name))
         throw this.error(
-          init.pos,
-          `${d.name} refers to itself (through ${this.expanding.join(' → ')})`,
+          at,
+          `${d.name} refers to itself (${[...this.expanding, d.name].join(' → ')})`,
         );
       if (!d.value)
         throw this.error(
-          init.pos,
+          at,
           `${d.name} (defined at line ${d.pos.line}) is not usable as a value: ${d.problem}`,
         );
       this.expanding.push(d.name);
@@ -101,6 +106,7 @@ export class Collector {
         return this.resolve(d.value, use);
       } finally {
         this.expanding.pop();
+        if (outer) this.useSite = undefined;
       }
     }
     return use(init);

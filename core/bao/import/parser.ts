@@ -345,8 +345,12 @@ class Parser {
     if (level >= BINARY_LEVELS.length) return this.unary();
     let left = this.expr(level + 1);
     const ops = BINARY_LEVELS[level];
+    let count = 0;
     while (this.tok.kind === 'punct' && (ops as string[]).includes(this.tok.text)) {
       const op = this.next();
+      // The evaluator recurses along the chain: keep it far from the stack limit.
+      if (++count > MAX_DEPTH)
+        throw this.error(op.pos, `expression with more than ${MAX_DEPTH} operators`);
       const right = this.expr(level + 1);
       left = { kind: 'binary', op: op.text as BinaryOp, left, right, pos: op.pos };
     }
