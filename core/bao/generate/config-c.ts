@@ -52,7 +52,7 @@ export function imageIdentifiers(project: Project): (string | undefined)[] {
 
 /** The VM_IMAGE path tokens for a builtin image: kept when set, else BAO_WRKDIR_IMGS/<id>.bin. */
 export function imagePath(image: VmImage, id: string): string {
-  return image.path ?? `BAO_WRKDIR_IMGS/${id.replace(/_image$/, '')}.bin`;
+  return image.path ?? `BAO_WRKDIR_IMGS/${id.replace(/_image(_\d+)?$/, '$1')}.bin`;
 }
 
 export function generateConfigC(project: Project, options: GenerateConfigOptions = {}): string {
