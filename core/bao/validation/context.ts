@@ -218,7 +218,9 @@ export class RuleContext {
     } else if (plat.irqc.type === 'GICv2' || plat.irqc.type === 'GICv3') {
       const gic = arch.gic;
       if (gic?.gicd_addr !== undefined) {
-        const r = { base: gic.gicd_addr, size: 0x10000n };
+        // A GICv2 distributor is 4 KiB (Bao's emulation window is larger, but the GICV page mapped
+        // at gicc_addr right after it takes precedence: emulation only runs on faults).
+        const r = { base: gic.gicd_addr, size: plat.irqc.type === 'GICv2' ? 0x1000n : 0x10000n };
         out.push({
           vm: i,
           kind: 'gic',
@@ -336,6 +338,23 @@ export class RuleContext {
       if (v.vm.image.source === 'builtin') size += this.imageSize(v.index) ?? 0n;
     });
     return { base, size };
+  }
+
+  /**
+   * Non-unified memory platforms (plat_mem=non_unified): Bao's data, stacks and per-CPU areas live
+   * at PLAT_DATA_ADDR, the first MEM_RWX region after regions[0] (or hyp.data_addr with
+   * data_relocate). Bao's data size is not in the config, so the whole region counts.
+   */
+  hypervisorDataRange(): Range | undefined {
+    const plat = this.platform;
+    if (!plat || !plat.nonUnifiedMemory) return undefined;
+    const h = this.config.hyp;
+    if (h.data_relocate && h.data_addr !== undefined) {
+      const m = plat.memory.find((r) => r.base <= h.data_addr! && h.data_addr! < r.base + r.size);
+      return { base: h.data_addr, size: m ? m.base + m.size - h.data_addr : plat.hypervisor.size };
+    }
+    const m = plat.memory.slice(1).find((r) => r.perms === 'MEM_RWX');
+    return m ? { base: m.base, size: m.size } : undefined;
   }
 
   /** First overlapping pair among items (in order): [earlier, later]. */

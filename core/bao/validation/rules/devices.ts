@@ -1,9 +1,16 @@
 // Pass-through devices (C2, C3, C18, B13, B15, B17) and what the platform has at their address.
 import { hex } from '../../model/numbers.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { fmtRange, overlaps, pageSpan, type Range } from '../ranges.js';
+import { end, fmtRange, overlaps, pageSpan, type Range } from '../ranges.js';
 import { defineRule } from '../rule.js';
 import type { RuleContext } from '../context.js';
+
+/** "a, b, c and 5 more" */
+function listNames(names: string[]): string {
+  return names.length <= 3
+    ? names.join(', ')
+    : `${names.slice(0, 3).join(', ')} and ${names.length - 3} more`;
+}
 
 /** A platform device's register window as a Range. */
 const win = (d: { pa: bigint; size: bigint }): Range => ({ base: d.pa, size: d.size });
@@ -65,45 +72,30 @@ export const deviceAlignment = defineRule({
   id: 'dev/alignment',
   severity: 'error',
   description:
-    'A device’s pa, va or size is not aligned to the page size (MMU) or the MPU granularity',
-  refs: ['C3', 'B16'],
+    'A device’s va (or pa) is not aligned to the page size (MMU) or the MPU granularity, with different offsets in the page',
+  refs: ['C3'],
   check(ctx) {
     const page = ctx.pageSize;
     const out: Diagnostic[] = [];
+    if (ctx.platform?.arch === 'tricore') return out; // devices are not mapped (APU/PROT access)
     for (const v of ctx.vms)
       v.vm.platform.devs.forEach((d, j) => {
         if (d.size === 0n) return;
-        const p = [...v.path, 'platform', 'devs', j];
-        const who = `${v.label}: ${ctx.deviceLabel(v.index, j)}`;
-        if (d.va % page !== 0n || d.pa % page !== 0n) {
-          const field = d.va % page !== 0n ? 'va' : 'pa';
-          const value = field === 'va' ? d.va : d.pa;
-          // A sub-page register block is fine on MMU builds when pa and va share the page offset:
-          // Bao maps the whole page and the guest adds the same offset.
-          if (!ctx.mpu && d.va % page === d.pa % page) return;
-          out.push(
-            ctx.diag(
-              this,
-              [...p, field],
-              `${who}: ${field} ${hex(value)} is not aligned to ${ctx.mpu ? `the MPU granularity (${page} bytes)` : `the page size (${hex(page)})`}`,
-              {
-                bao: ctx.mpu
-                  ? 'BAO ERROR: trying to set mpu region which is not a multiple of granularity'
-                  : 'Silent: the mapping fails or lands at the wrong offset, and Bao ignores the result',
-              },
-            ),
-          );
-        } else if (ctx.mpu && d.size % page !== 0n)
-          out.push(
-            ctx.diag(
-              this,
-              [...p, 'size'],
-              `${who}: size ${hex(d.size)} is not a multiple of the MPU granularity (${page} bytes)`,
-              {
-                bao: 'BAO ERROR: trying to set mpu region which is not a multiple of granularity',
-              },
-            ),
-          );
+        // A sub-page register block is fine when pa and va share the page offset: Bao maps the
+        // whole page and the guest adds the same offset.
+        if (d.va % page === d.pa % page) return;
+        const field = d.va % page !== 0n ? 'va' : 'pa';
+        const value = field === 'va' ? d.va : d.pa;
+        out.push(
+          ctx.diag(
+            this,
+            [...v.path, 'platform', 'devs', j, field],
+            `${v.label}: ${ctx.deviceLabel(v.index, j)}: ${field} ${hex(value)} is not aligned to ${ctx.mpu ? `the MPU granularity (${page} bytes)` : `the page size (${hex(page)})`} (pa ${hex(d.pa)} and va ${hex(d.va)} sit at different offsets in their pages)`,
+            {
+              bao: 'Silent: the mapping fails or lands at the wrong offset, and Bao ignores the result',
+            },
+          ),
+        );
       });
     return out;
   },
@@ -116,7 +108,8 @@ export const deviceIdentity = defineRule({
   refs: ['B15'],
   needsPlatform: true,
   check(ctx) {
-    if (!ctx.mpu) return [];
+    // TriCore does not map devices at all (MMIO_SLAVE_SIDE_PROT): va is unused there.
+    if (!ctx.mpu || ctx.platform!.arch === 'tricore') return [];
     const out: Diagnostic[] = [];
     for (const v of ctx.vms)
       v.vm.platform.devs.forEach((d, j) => {
@@ -136,37 +129,44 @@ export const deviceIdentity = defineRule({
   },
 });
 
-export const subpageExposure = defineRule({
-  id: 'dev/subpage-exposure',
+export const exposesNeighbours = defineRule({
+  id: 'dev/exposes-neighbours',
   severity: 'warning',
-  description: 'A device smaller than a page exposes its neighbours: Bao maps whole pages',
+  description:
+    'A device window (rounded to whole pages on MMU builds) also covers other devices of the platform',
   refs: ['C18'],
   needsPlatform: true,
   check(ctx) {
-    if (ctx.mpu) return [];
     const inv = ctx.platform!.devices.filter((d) => d.size > 0n);
     const out: Diagnostic[] = [];
     for (const v of ctx.vms) {
-      const own = v.vm.platform.devs
-        .filter((d) => d.size > 0n)
-        .map((d) => ({ base: d.pa, size: d.size }));
-      v.vm.platform.devs.forEach((d, j) => {
+      const devs = v.vm.platform.devs;
+      devs.forEach((d, j) => {
         if (d.size === 0n) return;
         const dev = { base: d.pa, size: d.size };
-        const span = pageSpan(dev, ctx.pageSize);
-        if (span.base === dev.base && span.size === dev.size) return;
-        const exposed = inv.filter(
-          (x) =>
-            overlaps(win(x), span) &&
-            !overlaps(win(x), dev) &&
-            !own.some((o) => overlaps(o, win(x))),
-        );
+        const span = ctx.mpu ? dev : pageSpan(dev, ctx.pageSize);
+        // The device this entry is for: the inventory entry at its pa and, for a window over a
+        // block of like devices (the 8 virtio-mmio slots), the others of that kind inside it;
+        // plus whatever the VM is given by its other entries.
+        const primary = inv.find((y) => y.pa === dev.base);
+        const inside = (x: Range): boolean => x.base >= dev.base && end(x) <= end(dev);
+        const exposed = inv.filter((x) => {
+          const r = win(x);
+          if (!overlaps(r, span) || x === primary) return false;
+          if (
+            devs.some((o, k) => k !== j && o.size > 0n && overlaps({ base: o.pa, size: o.size }, r))
+          )
+            return false;
+          if (inside(r) && (primary ? x.kind === primary.kind : true)) return false;
+          return true;
+        });
         if (exposed.length === 0) return;
+        const rounded = span.base !== dev.base || span.size !== dev.size;
         out.push(
           ctx.diag(
             this,
             [...v.path, 'platform', 'devs', j, 'size'],
-            `${v.label}: ${ctx.deviceLabel(v.index, j)} ${fmtRange(dev)} is mapped as the whole page ${fmtRange(span)}, which also exposes ${exposed.map((x) => `"${x.name}" ${fmtRange(win(x))}`).join(', ')}`,
+            `${v.label}: ${ctx.deviceLabel(v.index, j)} ${fmtRange(dev)}${rounded ? ` is mapped as the whole pages ${fmtRange(span)}, which` : ''} also exposes ${listNames(exposed.map((x) => `"${x.name}" ${fmtRange(win(x))}`))}`,
             { bao: 'Silent: the guest can reach the neighbouring registers' },
           ),
         );

@@ -4,7 +4,7 @@ import { formatSize, hex } from '../../model/numbers.js';
 import type { ModelPath } from '../../model/path.js';
 import { RuleContext } from '../context.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { contains, fmtRange, overlaps } from '../ranges.js';
+import { contains, fmtRange, overlaps, type Range } from '../ranges.js';
 import { defineRule } from '../rule.js';
 
 function reserveFailure(ctx: RuleContext): string {
@@ -45,11 +45,14 @@ export const zeroSize = defineRule({
   },
 });
 
+// Sizes are always mapped as whole pages (NUM_PAGES; on MPU builds too, so the MPU
+// granularity error B16 cannot be reached from a config): an odd size only grows the mapping.
+// An unaligned base cannot be mapped at all (MMU) or lands the MPU region elsewhere.
 export const alignment = defineRule({
   id: 'mem/alignment',
   severity: 'error',
   description:
-    'A memory region, IPC window or shared memory is not aligned to the page size (4 KiB with an MMU, 64 B with an MPU)',
+    'A memory region, IPC window or shared memory base is not page aligned (4 KiB with an MMU, 64 B with an MPU); an unaligned size is a warning',
   refs: ['B7', 'B16'],
   check(ctx) {
     const page = ctx.pageSize;
@@ -63,72 +66,42 @@ export const alignment = defineRule({
       bao: string,
     ): void => {
       if (value === undefined || value % page === 0n) return;
+      const isSize = field === 'size';
       out.push(
         ctx.diag(
           this,
           [...path, field],
           `${what}: ${field} ${hex(value)} is not a multiple of ${unit}`,
-          { bao },
+          {
+            bao: isSize
+              ? `Silent: Bao maps whole pages, so ${what.replace(/^.*: /, '')} really spans ${hex(value + page - (value % page))} bytes`
+              : bao,
+            severity: isSize ? 'warning' : 'error',
+          },
         ),
       );
     };
+    const unmappable = (base: bigint): string =>
+      ctx.mpu
+        ? 'Silent: the MPU region starts at the aligned-down address'
+        : `BAO ERROR: failed to allocate vm's region at ${hex(base)}`;
     for (const v of ctx.vms) {
       v.vm.platform.regions.forEach((r, j) => {
         const p: ModelPath = [...v.path, 'platform', 'regions', j];
         const w = `${v.label}: memory region ${j}`;
-        check(
-          p,
-          w,
-          'base',
-          r.base,
-          ctx.mpu
-            ? 'Silent: the MPU cannot map it and the region is dropped'
-            : `BAO ERROR: failed to allocate vm's region at ${hex(r.base)}`,
-        );
-        check(
-          p,
-          w,
-          'size',
-          r.size,
-          ctx.mpu
-            ? 'BAO ERROR: trying to set mpu region which is not a multiple of granularity'
-            : 'Silent: Bao rounds the size up to whole pages, so the guest gets more memory than configured',
-        );
+        check(p, w, 'base', r.base, unmappable(r.base));
+        check(p, w, 'size', r.size, '');
         if (r.place_phys && !ctx.mpu) check(p, w, 'phys', r.phys, reserveFailure(ctx));
       });
       v.vm.platform.ipcs.forEach((c, j) => {
         const p: ModelPath = [...v.path, 'platform', 'ipcs', j];
-        check(
-          p,
-          `${v.label}: IPC ${j}`,
-          'base',
-          c.base,
-          ctx.mpu
-            ? 'Silent: the MPU cannot map it'
-            : `BAO ERROR: failed to allocate vm's region at ${hex(c.base)}`,
-        );
-        check(
-          p,
-          `${v.label}: IPC ${j}`,
-          'size',
-          c.size,
-          ctx.mpu
-            ? 'BAO ERROR: trying to set mpu region which is not a multiple of granularity'
-            : 'Silent: rounded up to whole pages',
-        );
+        check(p, `${v.label}: IPC ${j}`, 'base', c.base, unmappable(c.base));
+        check(p, `${v.label}: IPC ${j}`, 'size', c.size, '');
       });
     }
     ctx.config.shmemlist.forEach((s, k) => {
       const p: ModelPath = ['config', 'shmemlist', k];
-      check(
-        p,
-        `Shared memory ${k}`,
-        'size',
-        s.size,
-        ctx.mpu
-          ? 'BAO ERROR: trying to set mpu region which is not a multiple of granularity'
-          : 'Silent: rounded up to whole pages',
-      );
+      check(p, `Shared memory ${k}`, 'size', s.size, '');
       if (s.place_phys || ctx.mpu)
         check(p, `Shared memory ${k}`, 'phys', s.phys, reserveFailure(ctx));
     });
@@ -145,7 +118,13 @@ export const outsidePlatformMemory = defineRule({
   needsPlatform: true,
   check(ctx) {
     const mem = ctx.platform!.memory;
-    const list = mem.map((m) => fmtRange(m)).join(', ');
+    const list =
+      mem.length <= 4
+        ? mem.map((m) => fmtRange(m)).join(', ')
+        : `${mem.length} regions, e.g. ${mem
+            .slice(0, 3)
+            .map((m) => fmtRange(m))
+            .join(', ')}`;
     return ctx
       .physReservations()
       .filter((item) => !mem.some((m) => contains(m, item.range)))
@@ -154,7 +133,14 @@ export const outsidePlatformMemory = defineRule({
         return ctx.diag(
           this,
           item.path,
-          `${item.what} is ${partly ? 'not entirely inside one' : 'outside every'} memory region of ${ctx.platform!.name} (${list})`,
+          `${item.what} is ${partly ? 'not entirely inside one' : 'outside every'} memory region of ${ctx.platform!.name} (${
+            partly
+              ? mem
+                  .filter((m) => overlaps(m, item.range))
+                  .map((m) => fmtRange(m))
+                  .join(' and ') + ' are separate page pools'
+              : list
+          })`,
           {
             bao:
               ctx.version === 'v1.0'
@@ -188,23 +174,35 @@ export const physOverlap = defineRule({
 export const hypervisorOverlap = defineRule({
   id: 'mem/hypervisor-overlap',
   severity: 'error',
-  description: 'Physically placed memory overlaps the memory where Bao itself is loaded',
+  description:
+    'Physically placed memory overlaps the memory where Bao itself is loaded (or its data, on non-unified memory)',
   refs: ['B2'],
   needsPlatform: true,
   check(ctx) {
-    const hyp = ctx.hypervisorRange();
-    if (!hyp) return [];
-    return ctx
-      .physReservations()
-      .filter((item) => overlaps(item.range, hyp))
-      .map((item) =>
-        ctx.diag(
-          this,
-          item.path,
-          `${item.what} overlaps the hypervisor's own image ${fmtRange(hyp)} (${ctx.platform!.hypervisor.source})`,
-          { bao: reserveFailure(ctx) },
-        ),
-      );
+    const plat = ctx.platform!;
+    const hyp: { range: Range; what: string }[] = [];
+    const img = ctx.hypervisorRange();
+    if (img)
+      hyp.push({
+        range: img,
+        what: `the hypervisor's own image ${fmtRange(img)} (${plat.hypervisor.source})`,
+      });
+    const data = ctx.hypervisorDataRange();
+    if (data)
+      hyp.push({
+        range: data,
+        what: `the hypervisor's data memory ${fmtRange(data)} (PLAT_DATA_ADDR: the first MEM_RWX region after regions[0])`,
+      });
+    const out: Diagnostic[] = [];
+    for (const item of ctx.physReservations())
+      for (const h of hyp)
+        if (overlaps(item.range, h.range))
+          out.push(
+            ctx.diag(this, item.path, `${item.what} overlaps ${h.what}`, {
+              bao: reserveFailure(ctx),
+            }),
+          );
+    return out;
   },
 });
 
@@ -235,16 +233,17 @@ export const hypervisorOutside = defineRule({
 export const capacity = defineRule({
   id: 'mem/capacity',
   severity: 'error',
-  description: 'The VMs and shared memories need more memory than the platform has',
+  description: 'The VMs and shared memories that Bao allocates need more memory than is left',
   refs: ['B4', 'B6'],
   needsPlatform: true,
   check(ctx) {
     const plat = ctx.platform!;
-    const usable = plat.memory
-      .filter((m) => !plat.nonUnifiedMemory || m.perms !== 'MEM_RX')
-      .reduce((s, m) => s + m.size, 0n);
-    let need = ctx.hypervisorRange()?.size ?? plat.hypervisor.size;
-    for (const item of ctx.physReservations()) need += item.range.size;
+    const total = plat.memory.reduce((s, m) => s + m.size, 0n);
+    // Static reservations and Bao itself come off the top; the rest is what allocation has.
+    let taken = ctx.hypervisorRange()?.size ?? plat.hypervisor.size;
+    taken += ctx.hypervisorDataRange()?.size ?? 0n;
+    for (const item of ctx.physReservations()) taken += item.range.size;
+    let need = 0n;
     for (const v of ctx.vms)
       v.vm.platform.regions.forEach((r, j) => {
         if (ctx.regionPhys(v.index, j) === undefined) need += r.size;
@@ -252,14 +251,15 @@ export const capacity = defineRule({
     ctx.config.shmemlist.forEach((s, k) => {
       if (ctx.shmemPhys(k) === undefined) need += s.size;
     });
-    if (need <= usable) return [];
+    if (need === 0n || taken + need <= total) return [];
+    const free = total > taken ? total - taken : 0n;
     return [
       ctx.diag(
         this,
         ['config', 'vmlist'],
-        `The system needs ${formatSize(need)} of memory (hypervisor, VM regions and shared memories) but ${plat.name} has ${formatSize(usable)}`,
+        `The VM regions and shared memories Bao allocates need ${formatSize(need)} but only ${formatSize(free)} of ${plat.name}'s ${formatSize(total)} is left after the hypervisor and the physically placed memory`,
         {
-          bao: 'BAO ERROR: failed to allocate vm\'s region (or "failed to allocate shared memory")',
+          bao: 'BAO ERROR: failed to allocate vm\'s region at … (or "failed to allocate shared memory")',
         },
       ),
     ];
