@@ -18,7 +18,9 @@ export interface QemuRunOptions {
   extraArgs?: string[];
   /** Texts that must all appear on the console. */
   expect?: string[];
-  /** Bytes typed on the console once `sendAfter` has appeared. */
+  /** Stop early when this returns true for the output so far (instead of, or besides, expect). */
+  until?: (output: string) => boolean;
+  /** Bytes typed on the console once `after` has appeared. */
   send?: { after: string; text: string }[];
   timeoutMs?: number;
   binary?: string;
@@ -64,7 +66,8 @@ export function runQemu(opts: QemuRunOptions): Promise<QemuRunResult> {
       output += d;
       while (sends.length > 0 && output.includes(sends[0].after))
         child.stdin.write(sends.shift()!.text);
-      if (expect.length > 0 && expect.every((e) => output.includes(e))) finish();
+      if (opts.until?.(output) || (expect.length > 0 && expect.every((e) => output.includes(e))))
+        finish();
     });
     child.stderr.setEncoding('utf8').on('data', (d: string) => (output += d));
     child.on('error', (err: NodeJS.ErrnoException) => {

@@ -10,7 +10,11 @@
 #define LSR_THRE 0x20
 
 static volatile uint8_t *const uart = (volatile uint8_t *)UART_BASE;
-static volatile int lock;
+/* With an IPC link, the lock lives in the shared memory (its last word), so the two VMs that
+ * share the UART also take turns on it and their lines never interleave. Without one, a
+ * VM-local lock serialises this VM's vCPUs. */
+static volatile int local_lock;
+#define LOCK (IPC_BASE ? (volatile int *)(IPC_BASE + IPC_SIZE - sizeof(int)) : &local_lock)
 static unsigned long saved_sie[64]; /* per vCPU: sstatus.SIE before console_lock */
 
 void console_init(void)
@@ -37,7 +41,7 @@ void console_lock(void)
 {
     unsigned long sie;
     __asm__ volatile("csrrc %0, sstatus, %1" : "=r"(sie) : "r"(SSTATUS_SIE));
-    while (__atomic_exchange_n(&lock, 1, __ATOMIC_ACQUIRE))
+    while (__atomic_exchange_n(LOCK, 1, __ATOMIC_ACQUIRE))
         ;
     saved_sie[vcpu_id() % 64] = sie & SSTATUS_SIE;
 }
@@ -45,7 +49,7 @@ void console_lock(void)
 void console_unlock(void)
 {
     unsigned long sie = saved_sie[vcpu_id() % 64];
-    __atomic_store_n(&lock, 0, __ATOMIC_RELEASE);
+    __atomic_store_n(LOCK, 0, __ATOMIC_RELEASE);
     csr_set(sstatus, sie);
 }
 
