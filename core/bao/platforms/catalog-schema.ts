@@ -29,6 +29,7 @@ const device = z
       'memory',
       'other',
     ]),
+    streamId: z.number().int().positive().optional(),
     compatible: z.string().optional(),
     note: z.string().optional(),
   })

@@ -24,7 +24,7 @@ export function riscvIrqcChoice(
 ): RiscvIrqcChoice | undefined {
   if (platform.irqc.type !== 'riscv') return undefined;
   const kind = explicit ?? platform.irqc.defaults[version];
-  return platform.irqc.choices.find((c) => c.kind === kind);
+  return platform.irqc.choices.find((c) => c.kind === kind && c.versions.includes(version));
 }
 
 /** Largest interrupt id the platform's controller (in this build) implements. */

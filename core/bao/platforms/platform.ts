@@ -36,7 +36,8 @@ export type DeviceKind =
 /**
  * A device a user can pass through to a VM. `size` is the register window as the hardware
  * describes it (it may be smaller than a page: Bao then maps whole pages on MMU builds).
- * Interrupt-only entries (the Arm generic timer PPI, SCMI doorbells) have pa = size = 0.
+ * Interrupt-only entries (the Arm generic timer PPI, SCMI doorbells) have pa = size = 0; a
+ * stream-id-only entry (tx2 "bpmp") has neither window nor interrupts, only `streamId`.
  * Interrupt ids are Bao's: GIC INTIDs on Arm (SPI n = 32 + n), PLIC/APLIC source ids on RISC-V.
  */
 export interface PlatformDevice {
@@ -45,6 +46,8 @@ export interface PlatformDevice {
   size: bigint;
   interrupts: number[];
   kind: DeviceKind;
+  /** IOMMU stream id (the VM dev entry's `.id`) the device needs, when it does DMA. */
+  streamId?: number;
   /** Device-tree compatible string, when known (used for guest device trees). */
   compatible?: string;
   note?: string;

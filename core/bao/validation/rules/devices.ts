@@ -344,12 +344,12 @@ export const iommu = defineRule({
 export const emptyDevice = defineRule({
   id: 'dev/empty',
   severity: 'warning',
-  description: 'A device entry has neither a register window nor interrupts',
+  description: 'A device entry has neither a register window, interrupts nor an IOMMU stream id',
   check(ctx) {
     const out: Diagnostic[] = [];
     for (const v of ctx.vms)
       v.vm.platform.devs.forEach((d, j) => {
-        if (d.size === 0n && d.interrupts.length === 0)
+        if (d.size === 0n && d.interrupts.length === 0 && !d.id)
           out.push(
             ctx.diag(
               this,

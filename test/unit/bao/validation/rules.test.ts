@@ -7,7 +7,7 @@ import type { Project } from '../../../../core/bao/model/schema.js';
 import { getPlatform } from '../../../../core/bao/platforms/index.js';
 import type { Severity } from '../../../../core/bao/validation/diagnostic.js';
 import { rules, type CheckOptions } from '../../../../core/bao/validation/index.js';
-import { baseline, clone, diagsOf, project, workshop } from './fixtures.js';
+import { baseline, clone, diagsOf, workshop } from './fixtures.js';
 
 type P = Project;
 const edit = (p: P, f: (p: P) => void): P => {
