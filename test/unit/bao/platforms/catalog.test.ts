@@ -93,7 +93,10 @@ describe('platform catalog', () => {
           for (const m of p.memory)
             expect(overlaps(m, { base: d.pa, size: d.size }), `${d.name} vs RAM`).toBe(false);
           for (const s of p.systemDevices)
-            expect(overlaps(s, { base: d.pa, size: d.size }), `${d.name} vs ${s.name}`).toBe(false);
+            expect(
+              overlaps({ base: s.pa, size: s.size }, { base: d.pa, size: d.size }),
+              `${d.name} vs ${s.name}`,
+            ).toBe(false);
         }
         if (p.arch === 'tricore')
           for (const d of p.devices.filter((x) => x.size > 0n))
