@@ -16,18 +16,23 @@ export function isNameLike(text: string): boolean {
   return text.length > 0 && text.length <= MAX_NAME && !text.includes('\n') && !looksLikeCode(text);
 }
 
+/**
+ * The rule works line by line, so it reads back what the generator writes (the name on the first
+ * line inside the element's braces, then one comment per line of `meta.comment`): the name is
+ * the first line that is not commented-out code, if that line is short enough to be a name; every
+ * other line, in order, is the comment. A block comment of several lines counts as its lines.
+ */
 export function metaFromComments(comments: readonly Comment[]): Meta | undefined {
-  let name: string | undefined;
-  const rest: string[] = [];
-  for (const c of comments) {
-    const text = c.text.trim();
-    if (text === '') continue;
-    if (name === undefined && isNameLike(text)) name = text;
-    else rest.push(text);
-  }
-  if (name === undefined && rest.length === 0) return undefined;
+  const lines = comments
+    .flatMap((c) => c.text.split('\n'))
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  const first = lines.findIndex((l) => !looksLikeCode(l));
+  const nameAt = first >= 0 && isNameLike(lines[first]) ? first : -1;
+  const rest = lines.filter((_, i) => i !== nameAt);
+  if (nameAt < 0 && rest.length === 0) return undefined;
   const meta: Meta = {};
-  if (name !== undefined) meta.name = name;
+  if (nameAt >= 0) meta.name = lines[nameAt];
   if (rest.length > 0) meta.comment = rest.join('\n');
   return meta;
 }

@@ -7,6 +7,8 @@ import { readdirSync, readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ConfigParseError, importConfigC } from '../../../../core/bao/import/index.js';
+import { isDeepStrictEqual } from 'node:util';
+import { generateConfigC } from '../../../../core/bao/generate/config-c.js';
 import { Project } from '../../../../core/bao/model/schema.js';
 
 const dir = process.env.BAO_CONFIG_CORPUS;
@@ -34,13 +36,23 @@ describe.skipIf(!dir)('real Bao configs (BAO_CONFIG_CORPUS)', () => {
       try {
         const { project } = importConfigC(text, { file: f, platform: 'corpus' });
         expect(Project.safeParse(project).success).toBe(true);
-        ok++;
+        // And the generator's rendering of it reads back as the same model.
+        const again = importConfigC(generateConfigC(project), {
+          file: `generated:${f}`,
+          platform: 'corpus',
+          name: project.name,
+        });
+        if (!isDeepStrictEqual(again.project, project))
+          failed.push(`${f}: import → generate → import differs`);
+        else ok++;
       } catch (e) {
         if (!(e instanceof ConfigParseError) || e.internal) throw e;
         if (!expectedFailures.has(f)) failed.push(e.message);
       }
     }
-    console.log(`BAO_CONFIG_CORPUS: ${ok}/${files.length} configs imported cleanly`);
+    console.log(
+      `BAO_CONFIG_CORPUS: ${ok}/${files.length} configs imported cleanly and round-tripped`,
+    );
     expect(failed).toEqual([]);
   });
 });

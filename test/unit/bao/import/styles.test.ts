@@ -335,20 +335,33 @@ describe('smaller constructs', () => {
     expect(project.target).toEqual({ bao: 'v2', platform: 'fvp-r' });
   });
 
-  it('keeps prose comments apart from names and ignores commented-out code', () => {
+  it('takes the first line that is not code as the name and keeps every other line', () => {
     const { project } = imp(
       oneVm(`.cpu_num = 1,
         .devs = (struct vm_dev_region[]) {
-          /* The console UART. It is shared with the bootloader, so keep its
-             clock enabled. */
           // .id = 3,
-          { /* UART3 */ .pa = 0x3000, .va = 0x3000, .size = 0x100 },
+          /* UART3 */
+          {
+            /* The console UART. It is shared with the bootloader, so keep its
+               clock enabled. */
+            .pa = 0x3000, .va = 0x3000, .size = 0x100 },
+          {
+            /* A long explanation that reads as prose rather than as the device's name.
+               Second line. */
+            // GPIO
+            .pa = 0x4000, .va = 0x4000, .size = 0x100 },
         },`),
     );
-    expect(project.config.vmlist[0].platform.devs[0].meta).toEqual({
+    const [uart, gpio] = project.config.vmlist[0].platform.devs;
+    expect(uart.meta).toEqual({
       name: 'UART3',
       comment:
-        'The console UART. It is shared with the bootloader, so keep its\nclock enabled.\n.id = 3,',
+        '.id = 3,\nThe console UART. It is shared with the bootloader, so keep its\nclock enabled.',
+    });
+    // Prose first: no name is guessed from later lines (a re-import reads the same lines alike).
+    expect(gpio.meta).toEqual({
+      comment:
+        "A long explanation that reads as prose rather than as the device's name.\nSecond line.\nGPIO",
     });
   });
 
