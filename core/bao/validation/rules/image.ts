@@ -212,3 +212,84 @@ export const loadOverlapsRuntime = defineRule({
     return out;
   },
 });
+
+export const duplicateImageName = defineRule({
+  id: 'image/duplicate-name',
+  severity: 'error',
+  description: 'Two VMs declare built-in images with the same VM_IMAGE name but different files',
+  check(ctx) {
+    const first = new Map<string, VmView>();
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms) {
+      const img = v.vm.image;
+      if (img.source !== 'builtin' || !img.name) continue;
+      const prev = first.get(img.name);
+      if (!prev) {
+        first.set(img.name, v);
+        continue;
+      }
+      // Two VMs may run the same binary: one VM_IMAGE, used twice.
+      if ((prev.vm.image.path ?? '') === (img.path ?? '')) continue;
+      out.push(
+        ctx.diag(
+          this,
+          [...v.path, 'image', 'name'],
+          `${v.label}: VM_IMAGE name "${img.name}" is already used by ${prev.label} for another file (${prev.vm.image.path ?? '?'} vs ${img.path ?? '?'})`,
+          {
+            related: [[...prev.path, 'image', 'name']],
+            bao: `Build: redefinition of _${img.name}_vm_beg`,
+          },
+        ),
+      );
+    }
+    return out;
+  },
+});
+
+/** Instruction alignment of the entry point, and what Linux needs of its load address. */
+export const imageAlignment = defineRule({
+  id: 'image/alignment',
+  severity: 'warning',
+  description:
+    'The entry point is not instruction aligned, or a Linux image is not at a 2 MiB boundary',
+  needsPlatform: true,
+  check(ctx) {
+    const plat = ctx.platform!;
+    const riscv = plat.arch.startsWith('riscv');
+    // RISC-V guests may use compressed instructions (2-byte); Arm, TriCore and RH850 need 4/2.
+    const insn = riscv || plat.arch === 'rh850' || plat.arch === 'tricore' ? 2n : 4n;
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms) {
+      if (v.vm.entry % insn !== 0n)
+        out.push(
+          ctx.diag(
+            this,
+            [...v.path, 'entry'],
+            `${v.label}: entry ${hex(v.vm.entry)} is not aligned to ${insn} bytes`,
+            {
+              severity: 'error',
+              bao: 'Silent: the vCPU takes an instruction-address-misaligned fault at its first fetch',
+            },
+          ),
+        );
+      const base = v.vm.image.base_addr;
+      // Linux (riscv64 and arm64) must be loaded at a 2 MiB aligned address (PMD size).
+      if (
+        v.vm.meta?.guest === 'linux' &&
+        (plat.arch === 'riscv64' || plat.arch === 'aarch64') &&
+        base % 0x200000n !== 0n
+      )
+        out.push(
+          ctx.diag(
+            this,
+            [...v.path, 'image', 'base_addr'],
+            `${v.label}: a ${plat.arch} Linux kernel must be loaded at a 2 MiB boundary, not ${hex(base)}`,
+            {
+              bao: 'Silent: the guest kernel stops early in boot',
+            },
+          ),
+        );
+    }
+    return out;
+  },
+});

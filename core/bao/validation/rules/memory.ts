@@ -302,3 +302,73 @@ export const shmemPhysMissing = defineRule({
     return out;
   },
 });
+
+export const noRegion = defineRule({
+  id: 'mem/no-region',
+  severity: 'error',
+  description: 'A VM has no memory region',
+  check(ctx) {
+    return ctx.vms
+      .filter((v) => v.vm.platform.regions.length === 0)
+      .map((v) =>
+        ctx.diag(
+          this,
+          [...v.path, 'platform', 'regions'],
+          `${v.label} has no memory region: its image has nowhere to go`,
+          {
+            bao: 'Silent: the VM starts with no memory and faults at once',
+          },
+        ),
+      );
+  },
+});
+
+/** Width of the guest-physical address space Bao's stage 2 gives a VM, by architecture. */
+function guestAddressBits(arch: string, profile: string): number | undefined {
+  switch (arch) {
+    case 'riscv64':
+      return 41; // Sv39x4
+    case 'riscv32':
+      return 34; // Sv32x4
+    case 'aarch32':
+      return profile === 'armv8-r' ? 32 : 40; // MPU: physical; LPAE stage 2: 40-bit IPA
+    case 'rh850':
+    case 'tricore':
+      return 32;
+    default:
+      return undefined; // AArch64: depends on the CPU's PARange
+  }
+}
+
+export const guestAddressLimit = defineRule({
+  id: 'mem/guest-address-limit',
+  severity: 'error',
+  description: 'A region, IPC or device lies beyond the guest address space of the architecture',
+  refs: ['B7', 'C3'],
+  needsPlatform: true,
+  check(ctx) {
+    const plat = ctx.platform!;
+    const bits = guestAddressBits(plat.arch, plat.profile);
+    if (bits === undefined) return [];
+    const limit = 1n << BigInt(bits);
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms)
+      for (const item of ctx.guestSpace(v.index)) {
+        if (item.range.base + item.range.size <= limit) continue;
+        out.push(
+          ctx.diag(
+            this,
+            item.path,
+            `${v.label}: ${item.what} goes beyond the ${bits}-bit guest address space of ${plat.arch} (${hex(limit)})`,
+            {
+              bao:
+                item.kind === 'region' || item.kind === 'ipc'
+                  ? `BAO ERROR: failed to allocate vm's region at ${hex(item.range.base)}`
+                  : 'Silent: the mapping fails and Bao ignores the result',
+            },
+          ),
+        );
+      }
+    return out;
+  },
+});

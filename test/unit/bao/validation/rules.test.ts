@@ -427,6 +427,40 @@ const cases: Case[] = [
           }),
       ),
   },
+  {
+    rule: 'image/duplicate-name',
+    severity: 'error',
+    path: ['config', 'vmlist', 1, 'image', 'name'],
+    fail: () => edit(workshop('IV'), (p) => (vm1(p).image.name = 'baremetal')),
+    pass: () => edit(workshop('IV'), (p) => (vm1(p).image = { ...vm0(p).image })),
+  },
+  {
+    rule: 'image/alignment',
+    severity: 'warning',
+    path: ['config', 'vmlist', 1, 'image', 'base_addr'],
+    fail: () =>
+      edit(
+        workshop('IV'),
+        (p) => ((vm1(p).image.base_addr = 0x90100000n), (vm1(p).entry = 0x90100000n)),
+      ),
+    pass: () => workshop('IV'),
+  },
+  {
+    rule: 'mem/no-region',
+    severity: 'error',
+    path: regions(0),
+    fail: () => edit(rv(), (p) => (vm0(p).platform.regions = [])),
+    pass: rv,
+  },
+  {
+    rule: 'mem/guest-address-limit',
+    severity: 'error',
+    path: regions(0, 1),
+    fail: () =>
+      edit(rv(), (p) => vm0(p).platform.regions.push({ base: 0x1fffff00000n, size: 0x200000n })),
+    pass: () =>
+      edit(rv(), (p) => vm0(p).platform.regions.push({ base: 0x1ffffe00000n, size: 0x200000n })),
+  },
   // devices
   {
     rule: 'dev/alignment',

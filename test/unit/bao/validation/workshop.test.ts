@@ -142,6 +142,17 @@ describe('rule variants', () => {
     expect(diagsOf(p, 'image/entry')).toEqual([]); // size unknown: cannot tell
   });
 
+  it('image/alignment: a misaligned entry is an error', () => {
+    const p = baseline('qemu-aarch64-virt', 'v2');
+    p.config.vmlist[0].entry += 2n;
+    const [d] = diagsOf(p, 'image/alignment');
+    expect(d.severity).toBe('error');
+    expect(d.path).toEqual(['config', 'vmlist', 0, 'entry']);
+    const r = baseline('qemu-riscv64-virt', 'v2');
+    r.config.vmlist[0].entry += 2n; // compressed instructions: 2 bytes is fine on RISC-V
+    expect(diagsOf(r, 'image/alignment')).toEqual([]);
+  });
+
   it('dev/iommu: the same stream id in two VMs is an SMMU conflict', () => {
     const p = baseline('zcu104', 'v2');
     p.config.vmlist[0].platform.devs[0].id = 7;
