@@ -266,11 +266,11 @@ class Parser {
       path = unquote(first.text);
     } else if (this.is('XSTR', first) && this.is('(', pathToks[1]) && this.is(')', last)) {
       style = 'xstr';
-      path = this.src.slice(pathToks[1].end, last.pos.offset).trim();
+      path = withoutComments(this.src.slice(pathToks[1].end, last.pos.offset));
       if (path === '') throw this.error(first.pos, 'XSTR() has an empty path');
     } else {
       style = 'bare';
-      path = this.src.slice(first.pos.offset, last.end).trim();
+      path = withoutComments(this.src.slice(first.pos.offset, last.end));
     }
     return { name: nameTok.text, path, style, pos: start.pos, comments: start.comments };
   }
@@ -462,6 +462,18 @@ class Parser {
     }
     return { base: words.join(' '), array, pointer, length, pos };
   }
+}
+
+/**
+ * Raw path tokens as written, minus comments, with whitespace runs as one space: what the
+ * preprocessor's stringification (XSTR) makes of them.
+ */
+function withoutComments(raw: string): string {
+  return raw
+    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/\/\/[^\n]*/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function pick(pos: SourcePos): { line: number; column: number } {

@@ -83,6 +83,11 @@ export function tokenize(text: string, file: string, base?: SourcePos): Token[] 
     atLineStart = false;
   };
 
+  // A UTF-8 byte-order mark some Windows editors write: not part of the C text.
+  if (!base && text.charCodeAt(0) === 0xfeff) {
+    i = 1;
+    lineStart = 1;
+  }
   while (i < text.length) {
     const c = text[i];
     if (c === '\n') {

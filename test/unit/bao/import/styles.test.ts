@@ -375,3 +375,48 @@ describe('smaller constructs', () => {
     ]);
   });
 });
+
+describe('source text details', () => {
+  it('reads CRLF line endings, a byte-order mark and tabs, and reports columns in them', () => {
+    const text =
+      '\uFEFF#include <config.h>\r\nstruct config config = {\r\n\t.vmlist_size = 1,\r\n\t.vmlist = (struct vm_config[]) { { .entry = 0x10, .image = VM_IMAGE_LOADED(0, 0, 0) } },\r\n};\r\n';
+    expect(imp(text).project.config.vmlist[0].entry).toBe(0x10n);
+    try {
+      imp(text.replace('.entry', '.entyr'));
+      expect.unreachable();
+    } catch (e) {
+      expect((e as Error).message).toMatch(/^test\.c:4:38: struct vm_config has no field 'entyr'/);
+    }
+  });
+
+  it('keeps positions right after multi-line comments and #define continuation lines', () => {
+    const text = `/* one
+       two */ #define BASE \\
+         0x1000
+/* three
+*/ struct config config = { .hyp = { .colors = BASE + }, };`;
+    try {
+      imp(text);
+      expect.unreachable();
+    } catch (e) {
+      expect((e as Error).message).toMatch(/^test\.c:5:55: expected a value, found '}'/);
+    }
+  });
+
+  it('drops comments inside a VM_IMAGE path and collapses its whitespace as XSTR does', () => {
+    const { project } = imp(
+      'VM_IMAGE(g, XSTR(IMGS/ /* the guest */ guest.bin)) VM_IMAGE(h, /srv/h.bin // bare\n);\n' +
+        oneVm('.cpu_num = 1,')
+          .replace('VM_IMAGE_LOADED(0x80000000, 0x80000000, 0x1000)', 'VM_IMAGE_BUILTIN(g, 0x0)')
+          .replace('.vmlist_size = 1,', '.vmlist_size = 2,')
+          .replace(
+            '.entry = 0x80000000,',
+            '.entry = 0x80000000, }, { .image = VM_IMAGE_BUILTIN(h, 0), .platform = {}, ',
+          ),
+    );
+    expect(project.config.vmlist.map((v) => v.image.path)).toEqual([
+      'IMGS/ guest.bin',
+      '/srv/h.bin',
+    ]);
+  });
+});
