@@ -75,6 +75,18 @@ export const riscvIrqcStyle = defineRule({
     for (const v of ctx.vms) {
       const irqc = v.vm.platform.arch.irqc;
       const p: ModelPath = [...v.path, 'platform', 'arch', 'irqc'];
+      if (irqc?.aia?.imsic && choice.kind !== 'AIA')
+        out.push(
+          ctx.diag(
+            this,
+            [...p, 'aia', 'imsic', 'base'],
+            `${v.label}: irqc.aia.imsic is set but this build (IRQC=${choice.kind}) has no IMSIC; it is ignored`,
+            {
+              severity: 'info',
+              related: [['target', 'irqc']],
+            },
+          ),
+        );
       if (irqc?.plic && choice.kind !== 'PLIC')
         out.push(
           ctx.diag(
