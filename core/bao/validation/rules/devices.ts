@@ -361,3 +361,27 @@ export const emptyDevice = defineRule({
     return out;
   },
 });
+
+export const baoConsole = defineRule({
+  id: 'dev/bao-console',
+  severity: 'info',
+  description: 'A VM is given the UART Bao itself prints to',
+  needsPlatform: true,
+  check(ctx) {
+    const base = ctx.platform!.console.base;
+    if (base === undefined) return [];
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms)
+      v.vm.platform.devs.forEach((d, j) => {
+        if (d.size === 0n || !overlaps(win(d), { base, size: 1n })) return;
+        out.push(
+          ctx.diag(
+            this,
+            [...v.path, 'platform', 'devs', j, 'pa'],
+            `${v.label}: ${ctx.deviceLabel(v.index, j)} is the UART Bao prints its own messages to (${hex(base)}); their output will interleave`,
+          ),
+        );
+      });
+    return out;
+  },
+});

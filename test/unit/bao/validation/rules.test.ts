@@ -477,6 +477,20 @@ const cases: Case[] = [
     pass: fvpr,
   },
   {
+    rule: 'dev/bao-console',
+    severity: 'info',
+    path: devs(0, 0, 'pa'),
+    fail: a64,
+    pass: () =>
+      edit(a64(), (p) =>
+        Object.assign(vm0(p).platform.devs[0], {
+          pa: 0x9010000n,
+          va: 0x9010000n,
+          interrupts: [34],
+        }),
+      ),
+  },
+  {
     rule: 'dev/empty',
     severity: 'warning',
     path: devs(0, 1),
