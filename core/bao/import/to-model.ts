@@ -19,6 +19,7 @@ import type {
 import type { VmImageDecl } from './ast.js';
 import type { ArrayValue, CValue, ScalarValue, StructValue } from './collect.js';
 import { metaFromComments } from './comments.js';
+import { guessGuestKind } from './guest-kind.js';
 import { ConfigParseError, type ImportWarning, type SourcePos } from './errors.js';
 
 export interface MapResult {
@@ -169,6 +170,8 @@ class Mapper {
     if (colors !== undefined) out.colors = colors;
     const meta = this.meta(s);
     if (meta) out.meta = meta;
+    const guest = guessGuestKind(out);
+    if (guest) out.meta = { ...out.meta, guest };
     return out;
   }
 

@@ -1,11 +1,13 @@
 // Property: any valid model (within what config.c can say) → generateConfigC → importConfigC
 // gives the model back. What a C file cannot carry is left out of the arbitrary models, on
-// purpose: presentation data other than names/comments (guest kind, bootargs, layout), a
+// purpose: presentation data other than names/comments (bootargs, layout; the guest kind is the
+// importer's guess from the names), a
 // description, v2-only fields in v1.0 projects (the generator omits them and validation flags
 // them), and a lone one-line comment without a name (it reads back as the name).
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateConfigC } from '../../../../core/bao/generate/config-c.js';
+import { guessGuestKind } from '../../../../core/bao/import/guest-kind.js';
 import { importConfigC } from '../../../../core/bao/import/index.js';
 import {
   Project,
@@ -230,13 +232,15 @@ const vm = (v2: boolean, i: number) =>
       arch: arch(v2),
       meta,
     })
-    .map((r) =>
-      strip({
+    .map((r) => {
+      // The importer guesses the guest kind from names that survive the round trip.
+      const guest = guessGuestKind({ image: r.image, meta: r.meta });
+      return strip({
         image: r.image,
         entry: r.entry,
         cpu_affinity: r.cpu_affinity,
         colors: r.colors,
-        meta: r.meta,
+        meta: guest ? { ...r.meta, guest } : r.meta,
         platform: strip({
           cpu_num: r.cpu_num,
           mmu: r.mmu,
@@ -250,8 +254,8 @@ const vm = (v2: boolean, i: number) =>
           ...r.remio.count,
           arch: r.arch,
         }),
-      }),
-    );
+      });
+    });
 
 const project = fc.constantFrom('v1.0' as const, 'v2' as const).chain((bao) => {
   const v2 = bao === 'v2';

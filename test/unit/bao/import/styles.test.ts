@@ -420,3 +420,26 @@ describe('source text details', () => {
     ]);
   });
 });
+
+describe('guest kind', () => {
+  it('is guessed from the image identifier, file name or VM name', () => {
+    const kinds = (file: string) =>
+      imp(fixture(file)).project.config.vmlist.map((v) => v.meta?.guest);
+    // bm_image/app.bin say nothing: the VM's name "Bare-metal control VM" does; linux-6.1.bin.
+    expect(kinds('v1-workshop-ipc.c')).toEqual(['baremetal', 'linux']);
+    // linux_backend.bin; a loaded image in an unnamed VM: no guess rather than a wrong one.
+    expect(kinds('v2-remio-aia.c')).toEqual(['linux', undefined]);
+    expect(kinds('armv8-defines.c')).toEqual(['linux', 'freertos']);
+  });
+
+  it('prefers the image file name to the directories of its path', () => {
+    const { project } = imp(
+      'VM_IMAGE(rtos, XSTR(IMGS/guests/baremetal-linux-setup/free-rtos.bin))\n' +
+        oneVm('.cpu_num = 1,').replace(
+          'VM_IMAGE_LOADED(0x80000000, 0x80000000, 0x1000)',
+          'VM_IMAGE_BUILTIN(rtos, 0x0)',
+        ),
+    );
+    expect(project.config.vmlist[0].meta).toEqual({ guest: 'freertos' });
+  });
+});
