@@ -2,8 +2,8 @@
 // lies entirely inside one VM region, and jumps to `entry` whatever it is.
 import { formatSize, hex } from '../../model/numbers.js';
 import type { Diagnostic } from '../diagnostic.js';
-import type { RuleContext, VmView } from '../context.js';
-import { contains, containsAddr, fmtRange, overlaps } from '../ranges.js';
+import type { VmView } from '../context.js';
+import { contains, containsAddr, fmtRange, overlaps, type Range } from '../ranges.js';
 import { defineRule } from '../rule.js';
 
 /** Index of the VM region that holds the image's base address (undefined: none). */
@@ -173,37 +173,61 @@ export const entryOutside = defineRule({
   },
 });
 
-function runtimePhys(ctx: RuleContext, v: VmView): { phys: bigint; region: number } | undefined {
-  const j = imageRegion(v);
-  if (j === undefined) return undefined;
-  const phys = ctx.regionPhys(v.index, j);
-  if (phys === undefined) return undefined;
-  return { phys: phys + (v.vm.image.base_addr - v.vm.platform.regions[j].base), region: j };
-}
-
+/**
+ * B8, as Bao codes it (vm.c vm_install_image): for the image's region when it is place_phys,
+ * Bao compares the image's guest address `base_addr` with its physical `load_addr`: equal means
+ * "already in place, nothing to copy"; overlapping ranges are refused. Built-in images are loaded
+ * inside Bao's own image.
+ */
 export const loadOverlapsRuntime = defineRule({
   id: 'image/load-overlap',
   severity: 'error',
-  description: 'A loaded image’s load range overlaps where Bao copies it to (place_phys region)',
+  description:
+    'Image in a place_phys region: its load range overlaps its run range, or Bao takes it as already in place when it is not',
   refs: ['B8'],
   check(ctx) {
     const out: Diagnostic[] = [];
     for (const v of ctx.vms) {
       const img = v.vm.image;
-      const size = ctx.imageSize(v.index);
-      if (img.source !== 'loaded' || img.load_addr === undefined || size === undefined) continue;
-      const run = runtimePhys(ctx, v);
-      if (!run || run.phys === img.load_addr) continue;
-      const load = { base: img.load_addr, size };
-      const dest = { base: run.phys, size };
-      if (!overlaps(load, dest)) continue;
+      const j = imageRegion(v);
+      if (j === undefined) continue;
+      const phys = ctx.regionPhys(v.index, j);
+      if (phys === undefined) continue; // only place_phys regions (every region on MPU)
+      const region = v.vm.platform.regions[j];
+      const size = ctx.imageSize(v.index) ?? 1n;
+      const run = { base: img.base_addr, size };
+      const p = [...v.path, 'image'];
+      let load: Range | undefined;
+      if (img.source === 'loaded' && img.load_addr !== undefined)
+        load = { base: img.load_addr, size };
+      else if (img.source === 'builtin') load = ctx.hypervisorRange();
+      if (!load) continue;
+      const runtimePhys = phys + (img.base_addr - region.base);
+      if (img.source === 'loaded' && img.load_addr === img.base_addr) {
+        if (runtimePhys !== img.load_addr)
+          out.push(
+            ctx.diag(
+              this,
+              [...p, 'load_addr'],
+              `${v.label}: load_addr equals base_addr (${hex(img.base_addr)}), so Bao takes the image as already in place, but memory region ${j} puts that guest address at physical ${hex(runtimePhys)}`,
+              {
+                related: [[...v.path, 'platform', 'regions', j, 'phys']],
+                bao: 'Silent: the image is never copied; the VM starts on memory that does not hold it',
+              },
+            ),
+          );
+        continue;
+      }
+      if (!overlaps(run, load)) continue;
       out.push(
         ctx.diag(
           this,
-          [...v.path, 'image', 'load_addr'],
-          `${v.label}: the image is loaded at ${fmtRange(load)} and must be copied to ${fmtRange(dest)} (memory region ${run.region}, place_phys): the two ranges overlap`,
+          [...p, img.source === 'loaded' ? 'load_addr' : 'base_addr'],
+          img.source === 'loaded'
+            ? `${v.label}: the image is loaded at ${fmtRange(load)}, which overlaps its run range ${fmtRange(run)} (memory region ${j} is place_phys)`
+            : `${v.label}: the built-in image runs at ${fmtRange(run)}, which overlaps where it is loaded (inside Bao's image ${fmtRange(load)}; memory region ${j} is place_phys)`,
           {
-            related: [[...v.path, 'platform', 'regions', run.region]],
+            related: [[...v.path, 'platform', 'regions', j]],
             bao: 'BAO ERROR: failed installing vm image. Image load region overlaps with image runtime region',
           },
         ),

@@ -7,10 +7,20 @@ import type { Diagnostic } from '../diagnostic.js';
 import { contains, fmtRange, overlaps, type Range } from '../ranges.js';
 import { defineRule } from '../rule.js';
 
+/**
+ * Bao reserves static memory in mem_init, before console_init: the ERROR it raises there is
+ * never printed (checked on QEMU with v1.0.0 and v2.0.0). The user sees nothing after the
+ * firmware's banner, not even "Bao Hypervisor".
+ */
+export const EARLY_HANG =
+  'Hangs before its console is up: nothing is printed after the firmware banner';
+
 function reserveFailure(ctx: RuleContext): string {
-  return ctx.version === 'v1.0'
-    ? 'BAO ERROR: failed reserving memory in root pool'
-    : 'BAO ERROR: Failed to reserved static allocated memory';
+  const what =
+    ctx.version === 'v1.0'
+      ? 'BAO ERROR: failed reserving memory in root pool'
+      : 'BAO ERROR: Failed to reserved static allocated memory';
+  return `${EARLY_HANG} (mem_init stops at "${what}")`;
 }
 
 export const zeroSize = defineRule({
@@ -224,7 +234,7 @@ export const hypervisorOutside = defineRule({
         this,
         relocated ? ['config', 'hyp', 'base_addr'] : ['target', 'platform'],
         `The hypervisor image ${fmtRange(hyp)} is not inside one memory region of ${ctx.platform!.name} (${mem.map((m) => fmtRange(m)).join(', ')})`,
-        { bao: "BAO ERROR: couldn't not initialize root pool" },
+        { bao: `${EARLY_HANG} (mem_init stops at "BAO ERROR: couldn't not initialize root pool")` },
       ),
     ];
   },
