@@ -54,21 +54,77 @@ export interface EmuExports {
 }
 
 export const REQUIRED_EXPORTS: (keyof EmuExports)[] = [
-  'memory', 'create', 'reset', 'ramBase', 'ramSize', 'harts', 'setOption', 'getOption', 'mtime', 'setMtime',
-  'flushCaches', 'run', 'step', 'stopHart', 'lastRunInsns', 'setBreakpoint', 'clearBreakpoint', 'clearBreakpoints',
-  'powerState', 'powerCode', 'getX', 'setX', 'getF', 'setF', 'getPC', 'setPC', 'getPriv', 'getVirt', 'setPriv',
-  'getCSR', 'setCSR', 'csrExists', 'instret', 'translate', 'translateCause', 'physRead8', 'physWrite8', 'hartOffset',
-  'romOffset', 'romSize', 'ramOffset', 'uartTxRingOffset', 'uartRxRingOffset', 'eventRingOffset', 'setEventMask',
+  'memory',
+  'create',
+  'reset',
+  'ramBase',
+  'ramSize',
+  'harts',
+  'setOption',
+  'getOption',
+  'mtime',
+  'setMtime',
+  'flushCaches',
+  'run',
+  'step',
+  'stopHart',
+  'lastRunInsns',
+  'setBreakpoint',
+  'clearBreakpoint',
+  'clearBreakpoints',
+  'powerState',
+  'powerCode',
+  'getX',
+  'setX',
+  'getF',
+  'setF',
+  'getPC',
+  'setPC',
+  'getPriv',
+  'getVirt',
+  'setPriv',
+  'getCSR',
+  'setCSR',
+  'csrExists',
+  'instret',
+  'translate',
+  'translateCause',
+  'physRead8',
+  'physWrite8',
+  'hartOffset',
+  'romOffset',
+  'romSize',
+  'ramOffset',
+  'uartTxRingOffset',
+  'uartRxRingOffset',
+  'eventRingOffset',
+  'setEventMask',
 ];
 
 /** Option ids of setOption/getOption. */
-export const OPT = { insnsPerTick: 0, quantum: 1, wallClock: 2, hExtension: 3, sstc: 4, svpbmt: 5 } as const;
+export const OPT = {
+  insnsPerTick: 0,
+  quantum: 1,
+  wallClock: 2,
+  hExtension: 3,
+  sstc: 4,
+  svpbmt: 5,
+} as const;
 
 /** Stop reasons returned by run/step. */
 export const STOP = { budget: 0, breakpoint: 1, power: 2, idle: 3, stepped: 4 } as const;
 
 /** Hart register block offsets (ABI.md). */
-export const HART_BLOCK = { x: 0, f: 256, pc: 512, priv: 520, virt: 524, wfi: 528, running: 532, instret: 536 } as const;
+export const HART_BLOCK = {
+  x: 0,
+  f: 256,
+  pc: 512,
+  priv: 520,
+  virt: 524,
+  wfi: 528,
+  running: 532,
+  instret: 536,
+} as const;
 
 /** Export names the module lacks (empty when it implements the whole ABI). */
 export function missingExports(exports: WebAssembly.Exports): string[] {

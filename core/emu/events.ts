@@ -8,14 +8,28 @@ export interface Mode {
 }
 
 export type EmuEvent =
-  | { kind: 'trap'; hart: number; cause: bigint; interrupt: boolean; epc: bigint; from: Mode; to: Mode }
+  | {
+      kind: 'trap';
+      hart: number;
+      cause: bigint;
+      interrupt: boolean;
+      epc: bigint;
+      from: Mode;
+      to: Mode;
+    }
   | { kind: 'mode'; hart: number; pc: bigint; from: Mode; to: Mode }
   | { kind: 'uart'; byte: number }
   | { kind: 'power'; hart: number; action: 'poweroff' | 'reboot'; code: number }
   | { kind: 'breakpoint'; hart: number; pc: bigint };
 
 export type EventKind = EmuEvent['kind'];
-export const EVENT_KIND_IDS: Record<EventKind, number> = { trap: 1, mode: 2, uart: 3, power: 4, breakpoint: 5 };
+export const EVENT_KIND_IDS: Record<EventKind, number> = {
+  trap: 1,
+  mode: 2,
+  uart: 3,
+  power: 4,
+  breakpoint: 5,
+};
 
 const PRIVS: Record<number, Privilege> = { 0: 'U', 1: 'S', 3: 'M' };
 export function privName(p: number): Privilege {
@@ -24,15 +38,31 @@ export function privName(p: number): Privilege {
 
 function modes(c: bigint): { from: Mode; to: Mode } {
   const n = Number(c & 0xfffn);
-  return { from: { priv: privName(n & 3), virt: ((n >> 2) & 1) === 1 }, to: { priv: privName((n >> 8) & 3), virt: ((n >> 10) & 1) === 1 } };
+  return {
+    from: { priv: privName(n & 3), virt: ((n >> 2) & 1) === 1 },
+    to: { priv: privName((n >> 8) & 3), virt: ((n >> 10) & 1) === 1 },
+  };
 }
 
 const IRQ_BIT = 1n << 63n;
 
-export function decodeEvent(kind: number, hart: number, a: bigint, b: bigint, c: bigint): EmuEvent | undefined {
+export function decodeEvent(
+  kind: number,
+  hart: number,
+  a: bigint,
+  b: bigint,
+  c: bigint,
+): EmuEvent | undefined {
   switch (kind) {
     case 1:
-      return { kind: 'trap', hart, cause: a & ~IRQ_BIT, interrupt: (a & IRQ_BIT) !== 0n, epc: b, ...modes(c) };
+      return {
+        kind: 'trap',
+        hart,
+        cause: a & ~IRQ_BIT,
+        interrupt: (a & IRQ_BIT) !== 0n,
+        epc: b,
+        ...modes(c),
+      };
     case 2:
       return { kind: 'mode', hart, pc: b, ...modes(c) };
     case 3:

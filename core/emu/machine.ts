@@ -2,15 +2,37 @@
 // Pure TypeScript (runs on the main thread, in a Node worker or in a Web Worker); the host
 // supplies the compiled module (core/emu/node/wasm.ts reads it from disk, a page fetches it).
 import { HART_BLOCK, OPT, STOP, missingExports, type EmuExports } from './abi.js';
-import { EVENT_KIND_IDS, decodeEvent, privName, type EmuEvent, type EventKind, type Mode } from './events.js';
+import {
+  EVENT_KIND_IDS,
+  decodeEvent,
+  privName,
+  type EmuEvent,
+  type EventKind,
+  type Mode,
+} from './events.js';
 import { DEFAULT_RAM, MAX_RAM, type MachineOptions } from './options.js';
 import { csrNumber } from './csr-names.js';
-import { planBoot, type BootOptions, type BootPlan, type ImageSymbols } from './loaders/boot-plan.js';
+import {
+  planBoot,
+  type BootOptions,
+  type BootPlan,
+  type ImageSymbols,
+} from './loaders/boot-plan.js';
 import { yieldToEventLoop } from './yield.js';
 
 export class EmuError extends Error {}
 
-export type StopReason = 'budget' | 'breakpoint' | 'watchpoint' | 'poweroff' | 'reboot' | 'idle' | 'stepped' | 'paused' | 'timeout' | 'until';
+export type StopReason =
+  | 'budget'
+  | 'breakpoint'
+  | 'watchpoint'
+  | 'poweroff'
+  | 'reboot'
+  | 'idle'
+  | 'stepped'
+  | 'paused'
+  | 'timeout'
+  | 'until';
 
 export interface RunResult {
   reason: StopReason;
@@ -78,26 +100,40 @@ export class Machine {
     this.ex = instance.exports as unknown as EmuExports & OptionalExports;
     const harts = options.harts ?? 1;
     const ram = options.ramSize ?? DEFAULT_RAM;
-    if (!Number.isInteger(harts) || harts < 1 || harts > 8) throw new EmuError(`harts must be 1..8, not ${harts}`);
-    if (ram < 1n << 20n || ram > MAX_RAM || ram % 4096n !== 0n) throw new EmuError(`RAM size must be a multiple of 4 KiB between 1 MiB and 3 GiB, not ${ram} bytes`);
-    if (options.aia && options.aia !== 'none') throw new EmuError(`aia=${options.aia} is not implemented by this core yet`);
+    if (!Number.isInteger(harts) || harts < 1 || harts > 8)
+      throw new EmuError(`harts must be 1..8, not ${harts}`);
+    if (ram < 1n << 20n || ram > MAX_RAM || ram % 4096n !== 0n)
+      throw new EmuError(
+        `RAM size must be a multiple of 4 KiB between 1 MiB and 3 GiB, not ${ram} bytes`,
+      );
+    if (options.aia && options.aia !== 'none')
+      throw new EmuError(`aia=${options.aia} is not implemented by this core yet`);
     const rc = this.ex.create(ram, harts);
     if (rc === -3) throw new EmuError(`not enough memory for ${ram >> 20n} MiB of guest RAM`);
-    if (rc !== 0) throw new EmuError(`the emulator core refused the machine (create returned ${rc})`);
+    if (rc !== 0)
+      throw new EmuError(`the emulator core refused the machine (create returned ${rc})`);
     this.harts = harts;
     this.ramSize = ram;
     this.ramBase = this.ex.ramBase();
-    this.options = { mtimeHz: options.mtimeHz ?? 10_000_000, clock: options.clock ?? 'deterministic' };
-    if (options.insnsPerTick !== undefined) this.ex.setOption(OPT.insnsPerTick, BigInt(options.insnsPerTick));
+    this.options = {
+      mtimeHz: options.mtimeHz ?? 10_000_000,
+      clock: options.clock ?? 'deterministic',
+    };
+    if (options.insnsPerTick !== undefined)
+      this.ex.setOption(OPT.insnsPerTick, BigInt(options.insnsPerTick));
     if (options.quantum !== undefined) this.ex.setOption(OPT.quantum, BigInt(options.quantum));
-    if (options.hExtension !== undefined) this.ex.setOption(OPT.hExtension, options.hExtension ? 1n : 0n);
+    if (options.hExtension !== undefined)
+      this.ex.setOption(OPT.hExtension, options.hExtension ? 1n : 0n);
     if (options.sstc !== undefined) this.ex.setOption(OPT.sstc, options.sstc ? 1n : 0n);
     if (options.svpbmt !== undefined) this.ex.setOption(OPT.svpbmt, options.svpbmt ? 1n : 0n);
     this.ex.setOption(OPT.wallClock, this.options.clock === 'wall' ? 1n : 0n);
   }
 
   /** Instantiates emu.wasm (bytes or a compiled module) and creates the machine. */
-  static async create(wasm: BufferSource | WebAssembly.Module, options: MachineOptions = {}): Promise<Machine> {
+  static async create(
+    wasm: BufferSource | WebAssembly.Module,
+    options: MachineOptions = {},
+  ): Promise<Machine> {
     const module = wasm instanceof WebAssembly.Module ? wasm : await WebAssembly.compile(wasm);
     const instance = await WebAssembly.instantiate(module, {
       env: {
@@ -107,7 +143,10 @@ export class Machine {
       },
     });
     const missing = missingExports(instance.exports);
-    if (missing.length) throw new EmuError(`emu.wasm lacks exports: ${missing.join(', ')} (rebuild with npm run build:wasm)`);
+    if (missing.length)
+      throw new EmuError(
+        `emu.wasm lacks exports: ${missing.join(', ')} (rebuild with npm run build:wasm)`,
+      );
     return new Machine(instance, options);
   }
 
@@ -115,7 +154,12 @@ export class Machine {
 
   /** Places firmware, kernel, initrd, device tree and boot ROM as QEMU 7.2 does, and loads them. */
   boot(opts: Omit<BootOptions, 'harts' | 'ramSize' | 'timebaseHz'>): BootPlan {
-    const plan = planBoot({ ...opts, harts: this.harts, ramSize: this.ramSize, timebaseHz: this.options.mtimeHz });
+    const plan = planBoot({
+      ...opts,
+      harts: this.harts,
+      ramSize: this.ramSize,
+      timebaseHz: this.options.mtimeHz,
+    });
     this.load(plan);
     return plan;
   }
@@ -123,7 +167,8 @@ export class Machine {
   load(plan: BootPlan): void {
     for (const r of plan.regions) {
       this.writePhys(r.addr, r.data);
-      if (r.zeroFill > 0n) this.writePhys(r.addr + BigInt(r.data.length), new Uint8Array(Number(r.zeroFill)));
+      if (r.zeroFill > 0n)
+        this.writePhys(r.addr + BigInt(r.data.length), new Uint8Array(Number(r.zeroFill)));
     }
     this.plan = plan;
     this.symbols = plan.symbols;
@@ -178,12 +223,16 @@ export class Machine {
       if (r.reason === 'idle') {
         if (o.until?.()) return { reason: 'until', insns: total };
         if (!o.onIdle) return { ...r, insns: total };
-        await Promise.race([o.onIdle(), sleep(o.timeoutMs === undefined ? 1e9 : Math.max(0, o.timeoutMs - (Date.now() - t0)))]);
+        await Promise.race([
+          o.onIdle(),
+          sleep(o.timeoutMs === undefined ? 1e9 : Math.max(0, o.timeoutMs - (Date.now() - t0))),
+        ]);
       } else if (r.reason !== 'budget') {
         return { ...r, insns: total };
       }
       if (o.until?.()) return { reason: 'until', insns: total };
-      if (o.timeoutMs !== undefined && Date.now() - t0 >= o.timeoutMs) return { reason: 'timeout', insns: total };
+      if (o.timeoutMs !== undefined && Date.now() - t0 >= o.timeoutMs)
+        return { reason: 'timeout', insns: total };
       await yieldToEventLoop();
       if (this.pauseRequested) {
         this.pauseRequested = false;
@@ -204,7 +253,11 @@ export class Machine {
       case STOP.breakpoint:
         return { reason: 'breakpoint', insns, hart: this.ex.stopHart() };
       case STOP.power:
-        return { reason: this.ex.powerState() === 2 ? 'reboot' : 'poweroff', insns, code: this.ex.powerCode() };
+        return {
+          reason: this.ex.powerState() === 2 ? 'reboot' : 'poweroff',
+          insns,
+          code: this.ex.powerCode(),
+        };
       case STOP.idle:
         return { reason: 'idle', insns };
       case STOP.stepped:
@@ -221,7 +274,10 @@ export class Machine {
     if (this.options.clock !== 'wall') return;
     const now = performance.now();
     if (!this.wallStart) this.wallStart = { host: now, mtime: this.ex.mtime() };
-    this.ex.setMtime(this.wallStart.mtime + BigInt(Math.floor(((now - this.wallStart.host) / 1000) * this.options.mtimeHz)));
+    this.ex.setMtime(
+      this.wallStart.mtime +
+        BigInt(Math.floor(((now - this.wallStart.host) / 1000) * this.options.mtimeHz)),
+    );
   }
 
   // ---- breakpoints and watchpoints -----------------------------------------------------
@@ -237,8 +293,10 @@ export class Machine {
   }
   /** Stops `run` when a hart accesses [pa, pa+len) (physical). Needs a core with watchpoints. */
   addWatchpoint(pa: bigint, len: number, kind: 'load' | 'store' | 'access' = 'store'): void {
-    if (!this.ex.setWatchpoint) throw new EmuError('this emulator core has no watchpoints yet (see core/emu/REQUESTS.md)');
-    if (this.ex.setWatchpoint(pa, len, kind === 'load' ? 1 : kind === 'store' ? 2 : 3) !== 0) throw new EmuError('watchpoint table full');
+    if (!this.ex.setWatchpoint)
+      throw new EmuError('this emulator core has no watchpoints yet (see core/emu/REQUESTS.md)');
+    if (this.ex.setWatchpoint(pa, len, kind === 'load' ? 1 : kind === 'store' ? 2 : 3) !== 0)
+      throw new EmuError('watchpoint table full');
   }
   removeWatchpoint(pa: bigint): void {
     this.ex.clearWatchpoint?.(pa);
@@ -287,14 +345,18 @@ export class Machine {
   }
   setCSR(hart: number, csr: string | number, v: bigint): void {
     this.checkHart(hart);
-    if (this.ex.setCSR(hart, csrNumber(csr), BigInt.asUintN(64, v)) !== 0) throw new EmuError(`CSR ${csr} does not exist on this hart`);
+    if (this.ex.setCSR(hart, csrNumber(csr), BigInt.asUintN(64, v)) !== 0)
+      throw new EmuError(`CSR ${csr} does not exist on this hart`);
   }
   hartState(hart: number): HartState {
     const view = this.hartView(hart);
     return {
       hart,
       pc: view.getBigUint64(HART_BLOCK.pc, true),
-      mode: { priv: privName(view.getUint32(HART_BLOCK.priv, true)), virt: view.getUint32(HART_BLOCK.virt, true) === 1 },
+      mode: {
+        priv: privName(view.getUint32(HART_BLOCK.priv, true)),
+        virt: view.getUint32(HART_BLOCK.virt, true) === 1,
+      },
       wfi: view.getUint32(HART_BLOCK.wfi, true) !== 0,
       running: view.getUint32(HART_BLOCK.running, true) !== 0,
       instret: view.getBigUint64(HART_BLOCK.instret, true),
@@ -317,7 +379,8 @@ export class Machine {
     const out = new Uint8Array(len);
     for (let i = 0; i < len; i++) {
       const v = this.ex.physRead8(pa + BigInt(i));
-      if (v < 0) throw new EmuError(`nothing at physical address 0x${(pa + BigInt(i)).toString(16)}`);
+      if (v < 0)
+        throw new EmuError(`nothing at physical address 0x${(pa + BigInt(i)).toString(16)}`);
       out[i] = v;
     }
     return out;
@@ -329,7 +392,8 @@ export class Machine {
       direct.set(bytes);
     } else {
       for (let i = 0; i < bytes.length; i++) {
-        if (this.ex.physWrite8(pa + BigInt(i), bytes[i]) < 0) throw new EmuError(`nothing at physical address 0x${(pa + BigInt(i)).toString(16)}`);
+        if (this.ex.physWrite8(pa + BigInt(i), bytes[i]) < 0)
+          throw new EmuError(`nothing at physical address 0x${(pa + BigInt(i)).toString(16)}`);
       }
     }
     this.ex.flushCaches();
@@ -349,7 +413,10 @@ export class Machine {
     while (done < len) {
       const cur = (va + BigInt(done)) & U64;
       const t = this.translate(hart, cur, access);
-      if ('fault' in t) throw new EmuError(`virtual address 0x${cur.toString(16)} does not translate (cause ${t.fault})`);
+      if ('fault' in t)
+        throw new EmuError(
+          `virtual address 0x${cur.toString(16)} does not translate (cause ${t.fault})`,
+        );
       const n = Math.min(len - done, 4096 - Number(cur & 0xfffn));
       out.set(this.readPhys(t.pa, n), done);
       done += n;
@@ -362,7 +429,10 @@ export class Machine {
     while (done < bytes.length) {
       const cur = (va + BigInt(done)) & U64;
       const t = this.translate(hart, cur, 'store');
-      if ('fault' in t) throw new EmuError(`virtual address 0x${cur.toString(16)} does not translate for a store (cause ${t.fault})`);
+      if ('fault' in t)
+        throw new EmuError(
+          `virtual address 0x${cur.toString(16)} does not translate for a store (cause ${t.fault})`,
+        );
       const n = Math.min(bytes.length - done, 4096 - Number(cur & 0xfffn));
       this.writePhys(t.pa, bytes.subarray(done, done + n));
       done += n;
@@ -372,9 +442,15 @@ export class Machine {
   /** A live view of RAM or ROM when [pa, pa+len) lies inside one of them. */
   private directView(pa: bigint, len: number): Uint8Array | undefined {
     const end = pa + BigInt(len);
-    if (pa >= this.ramBase && end <= this.ramBase + this.ramSize) return new Uint8Array(this.ex.memory.buffer, this.ex.ramOffset() + Number(pa - this.ramBase), len);
+    if (pa >= this.ramBase && end <= this.ramBase + this.ramSize)
+      return new Uint8Array(
+        this.ex.memory.buffer,
+        this.ex.ramOffset() + Number(pa - this.ramBase),
+        len,
+      );
     const romBase = 0x1000n;
-    if (pa >= romBase && end <= romBase + BigInt(this.ex.romSize())) return new Uint8Array(this.ex.memory.buffer, this.ex.romOffset() + Number(pa - romBase), len);
+    if (pa >= romBase && end <= romBase + BigInt(this.ex.romSize()))
+      return new Uint8Array(this.ex.memory.buffer, this.ex.romOffset() + Number(pa - romBase), len);
     return undefined;
   }
 
@@ -384,7 +460,8 @@ export class Machine {
   }
 
   private checkHart(hart: number): void {
-    if (!Number.isInteger(hart) || hart < 0 || hart >= this.harts) throw new EmuError(`no hart ${hart} (this machine has ${this.harts})`);
+    if (!Number.isInteger(hart) || hart < 0 || hart >= this.harts)
+      throw new EmuError(`no hart ${hart} (this machine has ${this.harts})`);
   }
 
   // ---- UART and events -------------------------------------------------------------------
@@ -430,7 +507,7 @@ export class Machine {
     const u32 = new Uint32Array(this.ex.memory.buffer, ring, 3);
     const data = new Uint8Array(this.ex.memory.buffer, ring + 16, u32[2] + 1);
     let w = u32[0];
-    while (this.rxQueue.length && ((w - u32[1]) >>> 0) <= u32[2]) {
+    while (this.rxQueue.length && (w - u32[1]) >>> 0 <= u32[2]) {
       data[w & u32[2]] = this.rxQueue.shift()!;
       w = (w + 1) >>> 0;
     }
@@ -458,7 +535,13 @@ export class Machine {
       const view = new DataView(mem, ev + 32, (e[2] + 1) * 32);
       for (let i = 0; i < n; i++) {
         const off = ((e[1] + i) & e[2]) * 32;
-        const d = decodeEvent(view.getUint32(off, true), view.getUint32(off + 4, true), view.getBigUint64(off + 8, true), view.getBigUint64(off + 16, true), view.getBigUint64(off + 24, true));
+        const d = decodeEvent(
+          view.getUint32(off, true),
+          view.getUint32(off + 4, true),
+          view.getBigUint64(off + 8, true),
+          view.getBigUint64(off + 16, true),
+          view.getBigUint64(off + 24, true),
+        );
         if (d && d.kind !== 'uart') this.emit(d);
       }
       e[1] = e[0];

@@ -32,7 +32,8 @@ export interface MachineRpc {
 
 export type RpcMethod = keyof MachineRpc;
 
-export type ToWorker = { type: 'call'; id: number; method: RpcMethod; args: unknown[] } | { type: 'pause' };
+export type ToWorker =
+  { type: 'call'; id: number; method: RpcMethod; args: unknown[] } | { type: 'pause' };
 
 export type FromWorker =
   | { type: 'reply'; id: number; ok: true; value: unknown }

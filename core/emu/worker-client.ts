@@ -4,7 +4,10 @@ import type { Endpoint, FromWorker, MachineRpc, RpcMethod } from './protocol.js'
 
 export class MachineClient {
   private nextId = 1;
-  private waiting = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  private waiting = new Map<
+    number,
+    { resolve: (v: unknown) => void; reject: (e: Error) => void }
+  >();
   private uart = new Set<(b: Uint8Array) => void>();
   private events = new Set<(e: EmuEvent) => void>();
 
@@ -25,7 +28,10 @@ export class MachineClient {
     });
   }
 
-  call<K extends RpcMethod>(method: K, ...args: Parameters<MachineRpc[K]>): Promise<ReturnType<MachineRpc[K]>> {
+  call<K extends RpcMethod>(
+    method: K,
+    ...args: Parameters<MachineRpc[K]>
+  ): Promise<ReturnType<MachineRpc[K]>> {
     const id = this.nextId++;
     return new Promise((resolve, reject) => {
       this.waiting.set(id, { resolve: resolve as (v: unknown) => void, reject });

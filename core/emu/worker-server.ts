@@ -4,7 +4,10 @@ import { Machine } from './machine.js';
 import type { EmuEvent } from './events.js';
 import type { Endpoint, FromWorker, MachineRpc, ToWorker } from './protocol.js';
 
-export function serveMachine(endpoint: Endpoint, loadWasm: () => Promise<WebAssembly.Module | BufferSource>): void {
+export function serveMachine(
+  endpoint: Endpoint,
+  loadWasm: () => Promise<WebAssembly.Module | BufferSource>,
+): void {
   let machine: Machine | undefined;
   let pending: EmuEvent[] = [];
   const send = (m: FromWorker): void => endpoint.post(m);
@@ -17,7 +20,11 @@ export function serveMachine(endpoint: Endpoint, loadWasm: () => Promise<WebAsse
     pending = [];
   };
 
-  const methods: { [K in keyof MachineRpc]: (...args: Parameters<MachineRpc[K]>) => ReturnType<MachineRpc[K]> | Promise<ReturnType<MachineRpc[K]>> } = {
+  const methods: {
+    [K in keyof MachineRpc]: (
+      ...args: Parameters<MachineRpc[K]>
+    ) => ReturnType<MachineRpc[K]> | Promise<ReturnType<MachineRpc[K]>>;
+  } = {
     async create(options) {
       if (machine) throw new Error('this worker already has a machine');
       machine = await Machine.create(await loadWasm(), options);
@@ -68,7 +75,12 @@ export function serveMachine(endpoint: Endpoint, loadWasm: () => Promise<WebAsse
       flushEvents();
       send({ type: 'reply', id: msg.id, ok: true, value });
     } catch (e) {
-      send({ type: 'reply', id: msg.id, ok: false, error: e instanceof Error ? e.message : String(e) });
+      send({
+        type: 'reply',
+        id: msg.id,
+        ok: false,
+        error: e instanceof Error ? e.message : String(e),
+      });
     }
   });
 }

@@ -8,7 +8,10 @@ export function spawnMachineWorker(): MachineClient {
   const entry = new URL('./worker-entry.ts', import.meta.url);
   // The worker runs TypeScript sources through tsx's loader, like bin/bao-studio.mjs.
   const worker = new Worker(entry, { execArgv: ['--import', 'tsx'] });
-  const client = new MachineClient({ post: (m) => worker.postMessage(m), listen: (h) => worker.on('message', h) }, () => void worker.terminate());
+  const client = new MachineClient(
+    { post: (m) => worker.postMessage(m), listen: (h) => worker.on('message', h) },
+    () => void worker.terminate(),
+  );
   worker.on('error', (e) => client.failAll(`machine worker failed: ${e.message}`));
   worker.on('exit', (code) => client.failAll(`machine worker exited (${code})`));
   return client;

@@ -5,4 +5,7 @@ import { loadEmuWasm } from './wasm.js';
 
 if (!parentPort) throw new Error('worker-entry.ts must run in a worker thread');
 const port = parentPort;
-serveMachine({ post: (m) => port.postMessage(m), listen: (h) => port.on('message', h) }, loadEmuWasm);
+serveMachine(
+  { post: (m) => port.postMessage(m), listen: (h) => port.on('message', h) },
+  loadEmuWasm,
+);
