@@ -14,8 +14,8 @@ describe('imported configs meet validation', () => {
       .sort();
     expect(counts).toEqual([
       'error config.shmemlist_size',
-      'error config.vmlist[0].platform.devs[0].interrupt_num',
       'error config.vmlist[0].platform.dev_num',
+      'error config.vmlist[0].platform.devs[0].interrupt_num',
       'error config.vmlist[0].platform.region_num',
     ]);
   });
