@@ -8,10 +8,14 @@ const here = dirname(fileURLToPath(import.meta.url));
 mkdirSync(join(here, 'build'), { recursive: true });
 const { error, stderr } = await main([
   join(here, 'as/index.ts'),
-  '--outFile', join(here, 'build/emu.wasm'),
-  '--textFile', join(here, 'build/emu.wat'),
-  '--optimizeLevel', '3',
-  '--runtime', 'stub',
+  '--outFile',
+  join(here, 'build/emu.wasm'),
+  '--textFile',
+  join(here, 'build/emu.wat'),
+  '--optimizeLevel',
+  '3',
+  '--runtime',
+  'stub',
   '--noAssert',
 ]);
 if (error) {

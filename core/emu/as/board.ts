@@ -17,9 +17,9 @@ import { devUpdate } from './bus';
 import { tlbFlush, updateCtx } from './mmu';
 import { mipNow, stceOn, STCE, IRQ_MTI, IRQ_STI, IRQ_VSTI } from './irq';
 import { MISA_BASE } from './csr';
-import { runSlice, sliceEnd, SLICE_BREAK, SLICE_POWER } from './exec';
+import { runSlice, sliceEnd, SLICE_BREAK, SLICE_POWER, SLICE_WATCH } from './exec';
 import { clearSysStop } from './system';
-import { setBpSkip, resetBpHit } from './debug';
+import { setBpSkip, resetBpHit, bpHitHart, wpArmSkip } from './debug';
 
 export let lastRun: u64 = 0;
 let created = false;
@@ -111,9 +111,13 @@ export function run(maxInsns: u64): i32 {
       ran = true;
       if (k > roundMax) roundMax = k;
       let e = sliceEnd;
-      if (e == SLICE_BREAK || e == SLICE_POWER) {
+      if (e == SLICE_BREAK || e == SLICE_POWER || e == SLICE_WATCH) {
         setVclock(vclock + roundMax);
         lastRun = done;
+        if (e == SLICE_WATCH) {
+          wpArmSkip(h);
+          return 5;
+        }
         return e == SLICE_BREAK ? 1 : 2;
       }
     }
@@ -152,6 +156,10 @@ export function step(h: i32): i32 {
   lastRun = k;
   setVclock(vclock + k);
   if (sliceEnd == SLICE_POWER) return 2;
+  if (sliceEnd == SLICE_WATCH) {
+    wpArmSkip(h);
+    return 5;
+  }
   return 4;
 }
 

@@ -11,10 +11,10 @@ import { excCause, excTval, excTval2, excGva, clearExc, setCur, setSliceDone, ra
 import { fetchSlow, gFVa, gFAdd, loadSlow, storeSlow } from './memops';
 import { takeTrap, pendingIrq } from './trap';
 import * as A from './alu';
-import { execSystem, sysStop } from './system';
+import { execSystem, sysStop, setSysStop } from './system';
 import { execAmo } from './amo';
 import { execFpLoad, execFpStore, execFpOp, execFma } from './fp';
-import { bpCount, isBreakpoint, bpSkip, clearBpSkip, setBpHit } from './debug';
+import { bpCount, isBreakpoint, bpSkip, clearBpSkip, setBpHit, WATCH_CAUSE } from './debug';
 
 const TMASK: usize = <usize>(TLB_N - 1);
 const SENT: u64 = 0x8000000000000000;
@@ -23,6 +23,7 @@ const SENT: u64 = 0x8000000000000000;
 export const SLICE_WFI: i32 = 1;
 export const SLICE_BREAK: i32 = 2;
 export const SLICE_POWER: i32 = 3;
+export const SLICE_WATCH: i32 = 4;
 export let sliceEnd: i32 = 0;
 
 @inline function X(hb: usize, r: u32): u64 {
@@ -35,6 +36,10 @@ export let sliceEnd: i32 = 0;
 function trapNow(hb: usize, pc: u64): u64 {
   let c = <u64>excCause;
   clearExc();
+  if (c == <u64>WATCH_CAUSE) {
+    setSysStop(2); // watchpoint: stop before the access; the instruction re-executes later
+    return pc;
+  }
   return takeTrap(hb, c, excTval, pc, excTval2, excGva);
 }
 
@@ -380,7 +385,8 @@ export function runSlice(h: i32, budget: u64): u64 {
       pc += ilen;
     }
     if (sysStop != 0) {
-      sliceEnd = SLICE_WFI;
+      sliceEnd = sysStop == 2 ? SLICE_WATCH : SLICE_WFI;
+      if (sysStop == 2) setBpHit(h);
       break;
     }
     if (powerState != 0) {

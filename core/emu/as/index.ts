@@ -4,63 +4,138 @@ import * as H from './hart';
 import * as S from './state';
 import { createMachine, resetMachine, run as boardRun, step as boardStep, lastRun } from './board';
 import { csrRead, csrWrite, csrMissing } from './csr';
-import { translate as mmuTranslate, xPa, tlbFlush, updateCtx, ACC_FETCH } from './mmu';
+import {
+  translate as mmuTranslate,
+  xPa,
+  tlbFlush,
+  updateCtx,
+  ACC_FETCH,
+  setNoADUpdate,
+} from './mmu';
 import { busRead, busWrite, busErr } from './bus';
 import { uartPush as uPush, uartPop as uPop } from './dev/uart';
-import { bpSet, bpClear, bpClearAll, bpHitHart } from './debug';
+import { bpSet, bpClear, bpClearAll, bpHitHart, wpSet, wpClear, wpHitAddr } from './debug';
 
-export function create(ramBytes: u64, harts: i32): i32 { return createMachine(ramBytes, harts); }
-export function reset(): void { resetMachine(); }
-export function ramBase(): u64 { return L.RAM_BASE; }
-export function ramSize(): u64 { return S.ramSize; }
-export function harts(): i32 { return S.nHarts; }
-export function hartOffset(h: i32): usize { return H.hartBase(h); }
-export function hartSize(): usize { return L.HART_SIZE; }
-export function romOffset(): usize { return L.ROM_OFF; }
-export function romSize(): u64 { return L.ROM_SIZE; }
-export function ramOffset(): usize { return L.RAM_OFF; }
-export function uartTxRingOffset(): usize { return L.UART_TX_RING; }
-export function uartRxRingOffset(): usize { return L.UART_RX_RING; }
-export function eventRingOffset(): usize { return L.EVENT_RING; }
-export function scratchOffset(): usize { return L.SCRATCH_OFF; }
-export function scratchSize(): usize { return L.SCRATCH_SIZE; }
+export function create(ramBytes: u64, harts: i32): i32 {
+  return createMachine(ramBytes, harts);
+}
+export function reset(): void {
+  resetMachine();
+}
+export function ramBase(): u64 {
+  return L.RAM_BASE;
+}
+export function ramSize(): u64 {
+  return S.ramSize;
+}
+export function harts(): i32 {
+  return S.nHarts;
+}
+export function hartOffset(h: i32): usize {
+  return H.hartBase(h);
+}
+export function hartSize(): usize {
+  return L.HART_SIZE;
+}
+export function romOffset(): usize {
+  return L.ROM_OFF;
+}
+export function romSize(): u64 {
+  return L.ROM_SIZE;
+}
+export function ramOffset(): usize {
+  return L.RAM_OFF;
+}
+export function uartTxRingOffset(): usize {
+  return L.UART_TX_RING;
+}
+export function uartRxRingOffset(): usize {
+  return L.UART_RX_RING;
+}
+export function eventRingOffset(): usize {
+  return L.EVENT_RING;
+}
+export function scratchOffset(): usize {
+  return L.SCRATCH_OFF;
+}
+export function scratchSize(): usize {
+  return L.SCRATCH_SIZE;
+}
 
-export function setOption(id: i32, v: u64): void { S.setOpt(id, v); }
-export function getOption(id: i32): u64 { return S.getOpt(id); }
-export function mtime(): u64 { return S.mtime(); }
-export function setMtime(t: u64): void { S.setMtime(t); }
+export function setOption(id: i32, v: u64): void {
+  S.setOpt(id, v);
+}
+export function getOption(id: i32): u64 {
+  return S.getOpt(id);
+}
+export function mtime(): u64 {
+  return S.mtime();
+}
+export function setMtime(t: u64): void {
+  S.setMtime(t);
+}
 export function flushCaches(): void {
   for (let h = 0; h < S.nHarts; h++) tlbFlush(h);
 }
-export function setEventMask(m: i32): void { S.setEventMask(m); }
+export function setEventMask(m: i32): void {
+  S.setEventMask(m);
+}
 
-export function run(maxInsns: u64): i32 { return boardRun(maxInsns); }
-export function step(h: i32): i32 { return boardStep(h); }
-export function stopHart(): i32 { return bpHitHart; }
-export function lastRunInsns(): u64 { return lastRun; }
-export function setBreakpoint(pc: u64): i32 { return bpSet(pc); }
-export function clearBreakpoint(pc: u64): void { bpClear(pc); }
-export function clearBreakpoints(): void { bpClearAll(); }
-export function powerState(): i32 { return S.powerState; }
-export function powerCode(): i32 { return S.powerCode; }
+export function run(maxInsns: u64): i32 {
+  return boardRun(maxInsns);
+}
+export function step(h: i32): i32 {
+  return boardStep(h);
+}
+export function stopHart(): i32 {
+  return bpHitHart;
+}
+export function lastRunInsns(): u64 {
+  return lastRun;
+}
+export function setBreakpoint(pc: u64): i32 {
+  return bpSet(pc);
+}
+export function clearBreakpoint(pc: u64): void {
+  bpClear(pc);
+}
+export function clearBreakpoints(): void {
+  bpClearAll();
+}
+export function powerState(): i32 {
+  return S.powerState;
+}
+export function powerCode(): i32 {
+  return S.powerCode;
+}
 
-function ok(h: i32): bool { return h >= 0 && h < S.nHarts; }
+function ok(h: i32): bool {
+  return h >= 0 && h < S.nHarts;
+}
 export function getX(h: i32, i: i32): u64 {
-  return ok(h) && i > 0 && i < 32 ? load<u64>(H.hartBase(h) + (<usize>i << 3)) : 0;
+  return ok(h) && i > 0 && i < 32 ? load<u64>(H.hartBase(h) + ((<usize>i) << 3)) : 0;
 }
 export function setX(h: i32, i: i32, v: u64): void {
-  if (ok(h) && i > 0 && i < 32) store<u64>(H.hartBase(h) + (<usize>i << 3), v);
+  if (ok(h) && i > 0 && i < 32) store<u64>(H.hartBase(h) + ((<usize>i) << 3), v);
 }
 export function getF(h: i32, i: i32): u64 {
-  return ok(h) && i >= 0 && i < 32 ? load<u64>(H.hartBase(h) + H.H_F + (<usize>i << 3)) : 0;
+  return ok(h) && i >= 0 && i < 32 ? load<u64>(H.hartBase(h) + H.H_F + ((<usize>i) << 3)) : 0;
 }
 export function setF(h: i32, i: i32, v: u64): void {
-  if (ok(h) && i >= 0 && i < 32) store<u64>(H.hartBase(h) + H.H_F + (<usize>i << 3), v);
+  if (ok(h) && i >= 0 && i < 32) store<u64>(H.hartBase(h) + H.H_F + ((<usize>i) << 3), v);
 }
-export function getPC(h: i32): u64 { return ok(h) ? load<u64>(H.hartBase(h), H.H_PC) : 0; }
-export function setPC(h: i32, v: u64): void { if (ok(h)) store<u64>(H.hartBase(h), v & ~<u64>1, H.H_PC); }
-export function getPriv(h: i32): i32 { return ok(h) ? <i32>load<u32>(H.hartBase(h), H.H_PRIV) : 0; }
-export function getVirt(h: i32): i32 { return ok(h) ? <i32>load<u32>(H.hartBase(h), H.H_VIRT) : 0; }
+export function getPC(h: i32): u64 {
+  return ok(h) ? load<u64>(H.hartBase(h), H.H_PC) : 0;
+}
+export function setPC(h: i32, v: u64): void {
+  if (ok(h)) store<u64>(H.hartBase(h), v & ~(<u64>1), H.H_PC);
+}
+export function getPriv(h: i32): i32 {
+  return ok(h) ? <i32>load<u32>(H.hartBase(h), H.H_PRIV) : 0;
+}
+export function getVirt(h: i32): i32 {
+  return ok(h) ? <i32>load<u32>(H.hartBase(h), H.H_VIRT) : 0;
+}
 export function setPriv(h: i32, priv: i32, virt: i32): void {
   if (!ok(h) || priv == 2 || priv < 0 || priv > 3) return;
   let hb = H.hartBase(h);
@@ -71,18 +146,20 @@ export function setPriv(h: i32, priv: i32, virt: i32): void {
 }
 export function getCSR(h: i32, num: i32): u64 {
   if (!ok(h)) return 0;
-  return csrRead(H.hartBase(h), <u32>num & 0xfff);
+  return csrRead(H.hartBase(h), (<u32>num) & 0xfff);
 }
 export function setCSR(h: i32, num: i32, v: u64): i32 {
   if (!ok(h)) return -1;
-  return csrWrite(h, H.hartBase(h), <u32>num & 0xfff, v) ? 0 : -1;
+  return csrWrite(h, H.hartBase(h), (<u32>num) & 0xfff, v) ? 0 : -1;
 }
 export function csrExists(h: i32, num: i32): i32 {
   if (!ok(h)) return 0;
-  csrRead(H.hartBase(h), <u32>num & 0xfff);
+  csrRead(H.hartBase(h), (<u32>num) & 0xfff);
   return csrMissing ? 0 : 1;
 }
-export function instret(h: i32): u64 { return ok(h) ? load<u64>(H.hartBase(h), H.H_INSTRET) : 0; }
+export function instret(h: i32): u64 {
+  return ok(h) ? load<u64>(H.hartBase(h), H.H_INSTRET) : 0;
+}
 
 let lastXlateCause: i32 = 0;
 export function translate(h: i32, va: u64, acc: i32): u64 {
@@ -93,12 +170,14 @@ export function translate(h: i32, va: u64, acc: i32): u64 {
   if (acc != ACC_FETCH) {
     let ms = load<u64>(hb, H.C_MSTATUS);
     if (priv == 3 && (ms & (1 << 17)) != 0) {
-      priv = <u32>(ms >>> 11) & 3;
-      virt = priv != 3 && (ms & (<u64>1 << 39)) != 0;
+      priv = (<u32>(ms >>> 11)) & 3;
+      virt = priv != 3 && (ms & ((<u64>1) << 39)) != 0;
     }
   }
   S.clearExc();
+  setNoADUpdate(true);
   let okk = mmuTranslate(hb, va, acc, priv, virt, false);
+  setNoADUpdate(false);
   if (!okk) {
     lastXlateCause = <i32>S.excCause;
     S.clearExc();
@@ -107,7 +186,9 @@ export function translate(h: i32, va: u64, acc: i32): u64 {
   lastXlateCause = 0;
   return xPa;
 }
-export function translateCause(): i32 { return lastXlateCause; }
+export function translateCause(): i32 {
+  return lastXlateCause;
+}
 export function physRead8(pa: u64): i32 {
   let v = busRead(pa, 1);
   return busErr ? -1 : <i32>v;
@@ -116,5 +197,21 @@ export function physWrite8(pa: u64, v: i32): i32 {
   busWrite(pa, 1, <u64>v);
   return busErr ? -1 : 0;
 }
-export function uartPush(b: i32): i32 { return uPush(b); }
-export function uartPop(): i32 { return uPop(); }
+export function uartPush(b: i32): i32 {
+  return uPush(b);
+}
+export function uartPop(): i32 {
+  return uPop();
+}
+
+export function setWatchpoint(pa: u64, len: i32, kind: i32): i32 {
+  let r = wpSet(pa, len, kind);
+  for (let h = 0; h < S.nHarts; h++) tlbFlush(h);
+  return r;
+}
+export function clearWatchpoint(pa: u64): void {
+  wpClear(pa);
+}
+export function watchHit(): u64 {
+  return wpHitAddr;
+}

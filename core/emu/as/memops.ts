@@ -5,6 +5,7 @@ import { busRead, busWrite, busErr } from './bus';
 import { raise, excCause } from './state';
 import { TLB_FETCH, TLB_N } from './layout';
 import { C_FETCHCTX } from './hart';
+import { wpCount, watchHit, WATCH_CAUSE } from './debug';
 
 export let gFVa: u64 = 0;
 export let gFAdd: u64 = 0;
@@ -12,19 +13,25 @@ export let gFAdd: u64 = 0;
 // Fetch 16 bits at va (returns -1 on fault); records the cacheable page in gFVa/gFAdd.
 function fetch16(h: i32, hb: usize, va: u64, first: bool): i32 {
   let vpn = va >>> 12;
-  let e = tlbBase(h) + TLB_FETCH + ((<usize>vpn & (TLB_N - 1)) << 4);
+  let e = tlbBase(h) + TLB_FETCH + (((<usize>vpn) & (TLB_N - 1)) << 4);
   let ctx = load<u64>(hb, C_FETCHCTX);
   if (load<u64>(e) != (vpn ^ ctx)) {
     if (!access(h, hb, va, ACC_FETCH, 2)) return -1;
     if (load<u64>(e) != (vpn ^ ctx)) {
       // not cacheable (MMIO or PMP sub-page): read through the bus
       let v = busRead(xPa, 2);
-      if (busErr) { raise(1, va); return -1; }
+      if (busErr) {
+        raise(1, va);
+        return -1;
+      }
       return <i32>v;
     }
   }
   let add = load<u64>(e, 8);
-  if (first) { gFVa = va & ~<u64>0xfff; gFAdd = add; }
+  if (first) {
+    gFVa = va & ~(<u64>0xfff);
+    gFAdd = add;
+  }
   return <i32>load<u16>(<usize>(va + add));
 }
 
@@ -35,7 +42,7 @@ export function fetchSlow(h: i32, hb: usize, pc: u64): u32 {
   if ((lo & 3) != 3) return <u32>lo;
   let hi = fetch16(h, hb, pc + 2, false);
   if (hi < 0) return 0;
-  return <u32>lo | (<u32>hi << 16);
+  return (<u32>lo) | ((<u32>hi) << 16);
 }
 
 export function loadSlow(h: i32, hb: usize, va: u64, size: i32): u64 {
@@ -49,8 +56,15 @@ export function loadSlow(h: i32, hb: usize, va: u64, size: i32): u64 {
     return v;
   }
   if (!access(h, hb, va, ACC_LOAD, <u64>size)) return 0;
+  if (wpCount != 0 && watchHit(h, xPa, size, 1)) {
+    raise(WATCH_CAUSE, va);
+    return 0;
+  }
   let v = busRead(xPa, size);
-  if (busErr) { raise(5, va); return 0; }
+  if (busErr) {
+    raise(5, va);
+    return 0;
+  }
   return v;
 }
 
@@ -67,15 +81,29 @@ export function storeSlow(h: i32, hb: usize, va: u64, size: i32, v: u64): void {
     return;
   }
   if (!access(h, hb, va, ACC_STORE, <u64>size)) return;
+  if (wpCount != 0 && watchHit(h, xPa, size, 2)) {
+    raise(WATCH_CAUSE, va);
+    return;
+  }
   busWrite(xPa, size, v);
   if (busErr) raise(7, va);
 }
 
 // Physical address for an atomic (must be naturally aligned RAM); raises on fault.
 export function amoAddr(h: i32, hb: usize, va: u64, size: i32, isLoad: bool): u64 {
-  if ((va & <u64>(size - 1)) != 0) { raise(isLoad ? 4 : 6, va); return 0; }
+  if ((va & (<u64>(size - 1))) != 0) {
+    raise(isLoad ? 4 : 6, va);
+    return 0;
+  }
   if (!access(h, hb, va, isLoad ? ACC_LOAD : ACC_STORE, <u64>size)) return 0;
   let pa = xPa;
-  if (!(pa >= 0x80000000)) { raise(isLoad ? 5 : 7, va); return 0; }
+  if (!(pa >= 0x80000000)) {
+    raise(isLoad ? 5 : 7, va);
+    return 0;
+  }
+  if (wpCount != 0 && watchHit(h, pa, size, isLoad ? 1 : 3)) {
+    raise(WATCH_CAUSE, va);
+    return 0;
+  }
   return pa;
 }

@@ -10,6 +10,7 @@ import { TLB_OFF, TLB_PER_HART, TLB_N, TLB_FETCH, TLB_LOAD, TLB_STORE } from './
 import { busRead, busWrite, busErr, hostPage } from './bus';
 import { pmpPerm, pmpPagePerm, PMP_R, PMP_W, PMP_X } from './pmp';
 import { raise, raiseG, optSvpbmt } from './state';
+import { wpCount } from './debug';
 
 export const ACC_FETCH: i32 = 0;
 export const ACC_LOAD: i32 = 1;
@@ -22,6 +23,11 @@ const MSTATUS_MPRV: u64 = 1 << 17;
 const MSTATUS_MPV: u64 = 1 << 39;
 
 export let xPa: u64 = 0; // result of the last successful translation
+// Debugger translations must not set A/D bits in guest page tables.
+export let noADUpdate: bool = false;
+export function setNoADUpdate(v: bool): void {
+  noADUpdate = v;
+}
 
 @inline export function tlbBase(h: i32): usize {
   return TLB_OFF + <usize>h * TLB_PER_HART;
@@ -95,7 +101,7 @@ function gstage(hb: usize, gpa: u64, acc: i32, va: u64, gva: bool, hlvx: bool, i
       let lowMask: u64 = (<u64>1 << <u64>(9 * i)) - 1;
       if ((ppn & lowMask) != 0) { guestFault(acc, va, gpa, gva); return false; }
       let npte = pte | 0x40 | (acc == ACC_STORE && !implicitLoad ? 0x80 : 0);
-      if (npte != pte) busWrite(pteAddr, 8, npte);
+      if (npte != pte && !noADUpdate) busWrite(pteAddr, 8, npte);
       gPa = (((ppn & ~lowMask) | ((gpa >>> 12) & lowMask)) << 12) | (gpa & 0xfff);
       return true;
     }
@@ -168,7 +174,7 @@ export function translate(hb: usize, va: u64, acc: i32, priv: u32, virt: bool, h
       let lowMask: u64 = (<u64>1 << <u64>(9 * i)) - 1;
       if ((ppn & lowMask) != 0) { pageFault(acc, va, virt); return false; }
       let npte = pte | 0x40 | (acc == ACC_STORE ? 0x80 : 0);
-      if (npte != pte) {
+      if (npte != pte && !noADUpdate) {
         if (virt) {
           // the A/D update is a store to guest memory: re-check G-stage write permission
           if (!gstage(hb, a + (((va >>> shift) & 511) << 3), ACC_STORE, va, true, false, false)) return false;
@@ -208,7 +214,7 @@ export function access(h: i32, hb: usize, va: u64, acc: i32, size: u64): bool {
   if ((pmpPerm(hb, pa, size, priv) & need) == 0) { accessFault(acc, va); return false; }
   // TLB fill
   let host = hostPage(pa, acc == ACC_STORE);
-  if (host != 0) {
+  if (host != 0 && (wpCount == 0 || acc == ACC_FETCH)) {
     let pp = pmpPagePerm(hb, pa & ~0xfff, priv);
     if (pp >= 0 && (pp & need) != 0) {
       let ctx = acc == ACC_FETCH ? load<u64>(hb, C_FETCHCTX) : load<u64>(hb, C_DATACTX);

@@ -9,6 +9,9 @@ import { pmpPerm, PMP_R, PMP_W } from './pmp';
 import { busRead, busWrite, busErr } from './bus';
 
 export let sysStop: i32 = 0; // 1: the hart went to sleep in WFI
+export function setSysStop(v: i32): void {
+  sysStop = v;
+}
 export function clearSysStop(): void { sysStop = 0; }
 
 const TVM: u64 = 1 << 20;

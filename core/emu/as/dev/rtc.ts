@@ -20,6 +20,6 @@ export function rtcRead(off: u32): u32 {
 }
 
 export function rtcWrite(off: u32, v: u32): void {
-  if (off == 0) rtcOffsetNs = (rtcOffsetNs & 0xffffffff00000000) | <u64>v;
-  else if (off == 4) rtcOffsetNs = (rtcOffsetNs & 0xffffffff) | (<u64>v << 32);
+  if (off == 0) rtcOffsetNs = (rtcOffsetNs & 0xffffffff00000000) | (<u64>v);
+  else if (off == 4) rtcOffsetNs = (rtcOffsetNs & 0xffffffff) | ((<u64>v) << 32);
 }
