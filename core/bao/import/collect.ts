@@ -213,7 +213,7 @@ export class Collector {
           rest[0].pos,
           `elements of this array are ${elemType.cname}: they have no members`,
         );
-      sub = { k: 'struct', type: elemType, fields: new Map(), pos, comments };
+      sub = { k: 'struct', type: elemType, fields: new Map(), pos, comments: [...comments] };
       arr.elems[index] = sub;
     }
     this.assign(sub, rest, value, []);
@@ -390,9 +390,13 @@ export class Collector {
     }
     const arr: ArrayValue = { k: 'array', type, elems: [], pos: init.pos, form, typeName };
     let next = 0;
+    let prev: CValue | undefined;
     for (const item of list.items) {
       if (item.header)
         throw this.error(item.pos, 'CONFIG_HEADER belongs only at the top of struct config');
+      // `}, // UART0`: a comment on the line where the previous element ends belongs to it.
+      const comments =
+        prev?.k === 'struct' ? this.giveTrailing(item.comments, prev) : item.comments;
       const [first, ...rest] = item.designators;
       if (first && first.kind === 'field')
         throw this.error(
@@ -402,10 +406,20 @@ export class Collector {
       let index = next;
       if (first) index = this.indexOf(first);
       if (index > Number(MAX_INDEX)) throw this.error(item.pos, `more than ${MAX_INDEX} elements`);
-      this.setElem(arr, index, first ? rest : [], item.value, item.comments, item.pos);
+      this.setElem(arr, index, first ? rest : [], item.value, comments, item.pos);
+      prev = arr.elems[index];
       next = index + 1;
     }
+    if (prev?.k === 'struct') this.giveTrailing(list.closingComments, prev);
     return arr;
+  }
+
+  /** Moves the comments that trail the previous element's line to it; returns the rest. */
+  private giveTrailing(comments: Comment[], prev: StructValue): Comment[] {
+    let k = 0;
+    while (k < comments.length && comments[k].trailing) k++;
+    prev.comments.push(...comments.slice(0, k));
+    return comments.slice(k);
   }
 
   // ---- scalars -------------------------------------------------------------------------------

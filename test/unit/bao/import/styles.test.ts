@@ -443,3 +443,22 @@ describe('guest kind', () => {
     expect(project.config.vmlist[0].meta).toEqual({ guest: 'freertos' });
   });
 });
+
+describe('comments at the end of a line', () => {
+  it('belong to the element that ends on that line', () => {
+    const { project } = imp(
+      oneVm(`.cpu_num = 1,
+        .regions = (struct vm_mem_region[]) {
+          { .base = 0x80000000, .size = 0x1000 }, // SRAM
+          { .base = 0x90000000, .size = 0x1000 }, /* DRAM */ /* cached */
+          /* Flash */
+          { .base = 0xa0000000, .size = 0x1000 } // XIP
+        },`),
+    );
+    expect(project.config.vmlist[0].platform.regions.map((r) => r.meta)).toEqual([
+      { name: 'SRAM' },
+      { name: 'DRAM', comment: 'cached' },
+      { name: 'Flash', comment: 'XIP' },
+    ]);
+  });
+});
