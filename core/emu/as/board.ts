@@ -50,6 +50,8 @@ export function resetMachine(): void {
     store<u32>(hb, 1, H.H_RUNNING);
     store<u64>(hb, optH ? MISA_BASE | 0x80 : MISA_BASE, H.C_MISA);
     store<u64>(hb, <u64>h, H.C_MHARTID);
+    store<u64>(hb, 0x200000000, H.C_MSTATUS); // UXL = 2
+    store<u64>(hb, 0x200000000, H.C_VSSTATUS);
     store<u64>(hb, 0xffffffffffffffff, H.C_RES_ADDR);
     updateCtx(hb);
     tlbFlush(h);

@@ -14,11 +14,14 @@ import { midelegEff } from './trap';
 export let csrMissing: bool = false;
 
 export const MISA_BASE: u64 = 0x800000000014112d; // RV64 IMAFDC SU
-const MSTATUS_WMASK: u64 = 0x7e79aa; // SIE MIE SPIE MPIE SPP MPP FS MPRV SUM MXR TVM TW TSR
+const MSTATUS_WMASK: u64 = 0x7e7faa; // + VS (QEMU 7.2 keeps it writable without V) // SIE MIE SPIE MPIE SPP MPP FS MPRV SUM MXR TVM TW TSR
 const MSTATUS_H: u64 = (<u64>3) << 38; // GVA MPV
 const SSTATUS_RMASK: u64 = 0x80000003000de762; // SIE SPIE UBE SPP VS FS XS SUM MXR UXL SD
-const SSTATUS_WMASK: u64 = 0xc6122; // SIE SPIE SPP FS SUM MXR
+const SSTATUS_WMASK: u64 = 0xc6722; // SIE SPIE SPP VS FS SUM MXR
 const XL64: u64 = 0xa00000000; // UXL = SXL = 2
+const SXL64: u64 = 0x800000000;
+const UXL_MASK: u64 = 0x300000000;
+const LCOFI: u64 = 1 << 13;
 const ENVCFG_CB: u64 = 0xf1; // FIOM CBIE CBCFE CBZE
 const MEDELEG_MASK: u64 = 0xf0b7ff; // QEMU's DELEGABLE_EXCPS (M ecall excluded)
 const HEDELEG_MASK: u64 = 0xb1ff; // VS_DELEGABLE_EXCPS
@@ -26,7 +29,9 @@ const HSTATUS_WMASK: u64 = 0x7003c0 | (0x3f << 12); // GVA SPV SPVP HU VGEIN VTV
 const PPN_ASID: u64 = 0x0fffffffffffffff;
 
 @inline function sd(s: u64): u64 {
-  return ((s >>> 13) & 3) == 3 || ((s >>> 15) & 3) == 3 ? s | (<u64>1 << 63) : s;
+  return ((s >>> 13) & 3) == 3 || ((s >>> 15) & 3) == 3 || ((s >>> 9) & 3) == 3
+    ? s | (<u64>1 << 63)
+    : s;
 }
 
 // instructions retired, including those of the slice in progress
@@ -103,7 +108,7 @@ export function csrRead(hb: usize, num: u32): u64 {
     }
     case 0xc02: case 0xb02: return instret(hb) + load<u64>(hb, H.C_MINSTRET_OFF);
     // supervisor
-    case 0x100: return (sd(load<u64>(hb, H.C_MSTATUS)) | XL64) & SSTATUS_RMASK;
+    case 0x100: return sd(load<u64>(hb, H.C_MSTATUS)) & SSTATUS_RMASK;
     case 0x104: return load<u64>(hb, H.C_MIE) & load<u64>(hb, H.C_MIDELEG) & S_INTS;
     case 0x105: return load<u64>(hb, H.C_STVEC);
     case 0x106: return load<u64>(hb, H.C_SCOUNTEREN);
@@ -121,7 +126,7 @@ export function csrRead(hb: usize, num: u32): u64 {
     case 0xf13: return 0x70200;
     case 0xf14: return load<u64>(hb, H.C_MHARTID);
     case 0xf15: return 0;
-    case 0x300: return sd(load<u64>(hb, H.C_MSTATUS)) | XL64;
+    case 0x300: return sd(load<u64>(hb, H.C_MSTATUS)) | SXL64;
     case 0x301: return load<u64>(hb, H.C_MISA);
     case 0x302: return load<u64>(hb, H.C_MEDELEG);
     case 0x303: return midelegEff(hb);
@@ -195,7 +200,7 @@ export function csrWrite(h: i32, hb: usize, num: u32, v: u64): bool {
     case 0x003: upd(hb, H.C_FCSR, v, 0xff); dirtyFs(hb); return true;
     case 0xb00: store<u64>(hb, v - instret(hb), H.C_MCYCLE_OFF); return true;
     case 0xb02: store<u64>(hb, v - instret(hb) - 1, H.C_MINSTRET_OFF); return true; // this insn retires
-    case 0x100: writeMstatus(h, hb, (load<u64>(hb, H.C_MSTATUS) & ~SSTATUS_WMASK) | (v & SSTATUS_WMASK)); return true;
+    case 0x100: writeMstatus(h, hb, (load<u64>(hb, H.C_MSTATUS) & ~(SSTATUS_WMASK | UXL_MASK)) | (v & (SSTATUS_WMASK | UXL_MASK))); return true;
     case 0x104: upd(hb, H.C_MIE, v, load<u64>(hb, H.C_MIDELEG) & S_INTS); return true;
     case 0x105: if (legalTvec(v)) store<u64>(hb, v, H.C_STVEC); return true;
     case 0x106: store<u64>(hb, v & 0xffffffff, H.C_SCOUNTEREN); return true;
@@ -217,8 +222,8 @@ export function csrWrite(h: i32, hb: usize, num: u32, v: u64): bool {
     case 0x300: writeMstatus(h, hb, v); return true;
     case 0x301: return true; // misa: WARL, fixed
     case 0x302: store<u64>(hb, v & MEDELEG_MASK, H.C_MEDELEG); return true;
-    case 0x303: store<u64>(hb, v & S_INTS, H.C_MIDELEG); return true;
-    case 0x304: store<u64>(hb, v & (optH ? 0x1eee : 0xaaa), H.C_MIE); return true;
+    case 0x303: store<u64>(hb, v & (S_INTS | LCOFI), H.C_MIDELEG); return true;
+    case 0x304: store<u64>(hb, v & (optH ? 0x3eee : 0x2aaa), H.C_MIE); return true;
     case 0x305: if (legalTvec(v)) store<u64>(hb, v, H.C_MTVEC); return true;
     case 0x306: store<u64>(hb, v & 0xffffffff, H.C_MCOUNTEREN); return true;
     case 0x30a: {
@@ -233,7 +238,7 @@ export function csrWrite(h: i32, hb: usize, num: u32, v: u64): bool {
     case 0x342: store<u64>(hb, v, H.C_MCAUSE); return true;
     case 0x343: store<u64>(hb, v, H.C_MTVAL); return true;
     case 0x344: {
-      let mask = IRQ_SSI | IRQ_SEI | (optH ? IRQ_VSSI : 0);
+      let mask = IRQ_SSI | IRQ_SEI | LCOFI | (optH ? VS_INTS : 0);
       if (!(optSstc && (load<u64>(hb, H.C_MENVCFG) & STCE) != 0)) mask |= IRQ_STI;
       upd(hb, H.C_MIP, v, mask);
       return true;
@@ -306,6 +311,7 @@ export function csrWrite(h: i32, hb: usize, num: u32, v: u64): bool {
 function writeMstatus(h: i32, hb: usize, v: u64): void {
   let o = load<u64>(hb, H.C_MSTATUS);
   let mask = MSTATUS_WMASK | (optH ? MSTATUS_H : 0);
+  if ((v & UXL_MASK) != 0) mask |= UXL_MASK; // QEMU 7.2: UXL takes non-zero writes only
   let n = (o & ~mask) | (v & mask);
   if (((n >>> 11) & 3) == 2) n &= ~(<u64>3 << 11); // MPP=2 is reserved: legalize to U
   store<u64>(hb, n & ~(<u64>1 << 63), H.C_MSTATUS);

@@ -92,7 +92,7 @@ export function pmpcfgWrite(hb: usize, idx: i32, v: u64): void {
     let old = <u32>load<u8>(p);
     if ((old & 0x80) != 0) continue; // locked
     let c = <u32>(v >>> (<u64>j * 8)) & 0x9f;
-    if ((c & 3) == 2) c &= ~3; // W without R is reserved: QEMU drops RW
+    // W without R is reserved; QEMU 7.2 stores it as written (and then denies writes)
     store<u8>(p, <u8>c);
   }
   recount(hb);

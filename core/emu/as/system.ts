@@ -41,7 +41,7 @@ export function execSystem(h: i32, hb: usize, inst: u32, pc: u64, ilen: u64): u6
       raise(priv == 0 ? 8 : priv == 3 ? 11 : virt ? 10 : 9, 0);
       return pc;
     }
-    if (inst == 0x00100073) { raise(3, pc); return pc; }
+    if (inst == 0x00100073) { raise(3, 0); return pc; } // QEMU 7.2: tval 0
     if (inst == 0x30200073) {
       if (priv != 3) { illegal(inst); return pc; }
       return doMret(hb);
