@@ -56,6 +56,8 @@ export async function runOurs(
     maxInsns?: bigint;
     input?: string;
     inputAfter?: string;
+    /** Also wait for this text in the output that follows the input. */
+    afterInput?: string;
     waitExit?: boolean;
   } = {},
 ): Promise<EmuRun> {
@@ -66,14 +68,23 @@ export async function runOurs(
   const expect = opts.expect ?? [];
   const t0 = performance.now();
   let inputSent = false;
+  let inputAt = 0;
   machine.onUart((b) => {
     output += Buffer.from(b).toString('latin1');
     for (const e of expect)
       if (!seenAt.has(e) && output.includes(e)) seenAt.set(e, performance.now() - t0);
     if (opts.input && !inputSent && output.includes(opts.inputAfter ?? '')) {
       inputSent = true;
+      inputAt = output.length;
       machine.sendUart(opts.input);
     }
+    if (
+      opts.afterInput &&
+      inputSent &&
+      !seenAt.has(opts.afterInput) &&
+      output.slice(inputAt).includes(opts.afterInput)
+    )
+      seenAt.set(opts.afterInput, performance.now() - t0);
   });
   const result = await machine.runUntil({
     maxInsns: opts.maxInsns,
@@ -81,8 +92,9 @@ export async function runOurs(
     until: () =>
       !opts.waitExit &&
       expect.length > 0 &&
-      seenAt.size === expect.length &&
-      (!opts.input || inputSent),
+      expect.every((e) => seenAt.has(e)) &&
+      (!opts.input || inputSent) &&
+      (!opts.afterInput || seenAt.has(opts.afterInput)),
     onIdle: () => new Promise((r) => setTimeout(r, 5)),
   });
   return { output, result, seenAt, machine, wallMs: performance.now() - t0 };

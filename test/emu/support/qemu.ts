@@ -55,6 +55,8 @@ export function runQemu(
     waitExit?: boolean;
     input?: string;
     inputAfter?: string;
+    /** Also wait for this text in the output that follows the input. */
+    afterInput?: string;
     machine?: string;
   } = {},
 ): Promise<QemuRun> {
@@ -67,6 +69,7 @@ export function runQemu(
   );
   let output = '';
   let inputSent = false;
+  let inputAt = 0;
   const seenAt = new Map<string, number>();
   return new Promise((resolve) => {
     let timedOut = false;
@@ -80,13 +83,18 @@ export function runQemu(
         if (!seenAt.has(e) && output.includes(e)) seenAt.set(e, performance.now() - t0);
       if (opts.input && !inputSent && output.includes(opts.inputAfter ?? '')) {
         inputSent = true;
+        inputAt = output.length;
         child.stdin.write(opts.input);
       }
+      const after = opts.afterInput;
+      if (after && inputSent && !seenAt.has(after) && output.slice(inputAt).includes(after))
+        seenAt.set(after, performance.now() - t0);
       if (
         !opts.waitExit &&
         expect.length &&
-        seenAt.size === expect.length &&
-        (!opts.input || inputSent)
+        expect.every((e) => seenAt.has(e)) &&
+        (!opts.input || inputSent) &&
+        (!after || seenAt.has(after))
       )
         child.kill('SIGKILL');
     };

@@ -1,0 +1,57 @@
+// Debian's OpenSBI (fw_jump and fw_dynamic) boots in our emulator to the same banner QEMU
+// prints, then runs our payload at 0x80200000: SBI console, UART, HSM hart_start of every
+// hart, SBI timer interrupts and SRST shutdown. QEMU runs in the same test as the reference.
+import { describe, expect, it } from 'vitest';
+import { CROSS_GCC, FW_DYNAMIC, FW_JUMP, QEMU, missing } from '../support/tools.js';
+import { emuMissing, fileArg, runOurs } from '../support/emu.js';
+import { runQemu } from '../support/qemu.js';
+import { buildPayload } from '../support/payload.js';
+
+// Banner lines that depend on which hart won OpenSBI's boot lottery (any hart may under MTTCG).
+const HART_DEPENDENT = /^(Boot HART ID|Domain0 Boot HART|Domain0 HARTs)\b/;
+
+function bannerLines(out: string): string[] {
+  return out
+    .split(/\r?\n/)
+    .filter(
+      (l) =>
+        /^(Platform|Firmware|Runtime SBI|Domain0|Boot HART)/.test(l) && !HART_DEPENDENT.test(l),
+    )
+    .map((l) => l.trimEnd());
+}
+const payloadLines = (out: string): string[] =>
+  out
+    .split(/\r?\n/)
+    .filter((l) => l.startsWith('payload:'))
+    .map((l) => l.trimEnd());
+
+const skip = missing({ commands: [QEMU, CROSS_GCC], files: [FW_JUMP, FW_DYNAMIC] }) ?? emuMissing;
+describe.skipIf(skip)(`OpenSBI + payload, ours vs QEMU${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  for (const [fwName, fw] of [
+    ['fw_jump', FW_JUMP],
+    ['fw_dynamic', FW_DYNAMIC],
+  ] as const) {
+    for (const harts of [1, 4]) {
+      it(`${fwName} on ${harts} hart(s)`, async () => {
+        const payload = buildPayload();
+        const ref = await runQemu(
+          ['-smp', String(harts), '-m', '256M', '-bios', fw, '-kernel', payload],
+          { waitExit: true, timeoutMs: 30_000 },
+        );
+        expect(ref.timedOut, 'QEMU itself must finish').toBe(false);
+        const ours = await runOurs(
+          { bios: fileArg(fw), kernel: fileArg(payload) },
+          { harts, ramSize: 256n << 20n, waitExit: true, timeoutMs: 60_000 },
+        );
+        expect(ours.result.reason, ours.output.slice(-800)).toBe('poweroff');
+        const qb = bannerLines(ref.output);
+        expect(qb.length).toBeGreaterThan(20);
+        expect(bannerLines(ours.output)).toEqual(qb);
+        const qp = payloadLines(ref.output);
+        expect(qp).toContain('payload: shutting down');
+        expect(qp).toContain(`payload: harts ${harts}`);
+        expect(payloadLines(ours.output)).toEqual(qp);
+      });
+    }
+  }
+});
