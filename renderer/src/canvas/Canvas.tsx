@@ -1,0 +1,240 @@
+// The design canvas (React Flow): the platform, one node per VM and per shared memory, IPC links
+// as edges. Node positions live in the project's layout, so they are saved and undoable.
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import {
+  Background,
+  ConnectionMode,
+  Controls,
+  MiniMap,
+  Panel,
+  ReactFlow,
+  ReactFlowProvider,
+  useReactFlow,
+  type Connection,
+  type Edge,
+  type Node,
+  type NodeChange,
+} from '@xyflow/react';
+import '@xyflow/react/dist/style.css';
+import { useDesigner, useStoreState } from '../state/hooks.js';
+import { attachIpc, createIpcLink, setLayout, addVm } from '../state/edits.js';
+import { samePath } from '../state/selection.js';
+import { PlatformNode } from './PlatformNode.js';
+import { VmNode } from './VmNode.js';
+import { ShmemNode } from './ShmemNode.js';
+import { dropEdit, getDragPayload, isResourceDrag } from './drag.js';
+import { vmColor } from './colors.js';
+
+const nodeTypes = { platform: PlatformNode, vm: VmNode, shmem: ShmemNode };
+
+export function defaultPosition(key: string): { x: number; y: number } {
+  const [kind, n] = key.split(':');
+  const i = Number(n ?? 0);
+  if (kind === 'vm') return { x: 380 + (i % 4) * 310, y: Math.floor(i / 4) * 380 };
+  if (kind === 'shmem') return { x: 540 + (i % 4) * 310, y: -170 - Math.floor(i / 4) * 120 };
+  return { x: 0, y: 0 };
+}
+
+function parseKey(id: string): { kind: string; index: number } {
+  const [kind, n] = id.split(':');
+  return { kind: kind ?? '', index: Number(n ?? 0) };
+}
+
+function CanvasInner({ theme }: { theme: 'dark' | 'light' }) {
+  const store = useDesigner();
+  const project = useStoreState((s) => s.project);
+  const selection = useStoreState((s) => s.selection);
+  const flow = useReactFlow();
+  const [dragging, setDragging] = useState<Record<string, { x: number; y: number }>>({});
+  const vms = project.config.vmlist;
+  const shmems = project.config.shmemlist;
+
+  const nodes: Node[] = useMemo(() => {
+    const pos = (key: string) => dragging[key] ?? project.layout[key] ?? defaultPosition(key);
+    const out: Node[] = [
+      { id: 'platform', type: 'platform', position: pos('platform'), data: {}, deletable: false },
+    ];
+    vms.forEach((_, i) =>
+      out.push({ id: `vm:${i}`, type: 'vm', position: pos(`vm:${i}`), data: { index: i } }),
+    );
+    shmems.forEach((_, i) =>
+      out.push({
+        id: `shmem:${i}`,
+        type: 'shmem',
+        position: pos(`shmem:${i}`),
+        data: { index: i },
+      }),
+    );
+    return out;
+  }, [vms, shmems, project.layout, dragging]);
+
+  const edges: Edge[] = useMemo(() => {
+    const out: Edge[] = [];
+    vms.forEach((vm, i) =>
+      vm.platform.ipcs.forEach((ipc, j) => {
+        if (!shmems[ipc.shmem_id]) return;
+        const path = ['config', 'vmlist', i, 'platform', 'ipcs', j];
+        out.push({
+          id: `ipc:${i}:${j}`,
+          source: `vm:${i}`,
+          sourceHandle: 'out',
+          target: `shmem:${ipc.shmem_id}`,
+          targetHandle: 'in',
+          className: 'ipc-edge',
+          selected: samePath(selection?.path, path),
+          label: `irq ${ipc.interrupts.join(',') || '—'}`,
+          labelStyle: { fill: 'var(--fg)', fontSize: 11 },
+          labelBgStyle: { fill: 'var(--bg-elev)' },
+          labelBgPadding: [4, 2],
+          style: { stroke: vmColor(i) },
+          data: { path },
+        });
+      }),
+    );
+    return out;
+  }, [vms, shmems, selection]);
+
+  const onNodesChange = useCallback(
+    (changes: NodeChange[]) => {
+      for (const c of changes) {
+        if (c.type !== 'position') continue;
+        if (c.dragging && c.position) {
+          const p = c.position;
+          setDragging((d) => ({ ...d, [c.id]: p }));
+        } else if (c.dragging === false) {
+          setDragging((d) => {
+            const p = d[c.id];
+            if (p) store.apply('Move', (proj) => setLayout(proj, c.id, p));
+            const { [c.id]: _, ...rest } = d;
+            return rest;
+          });
+        }
+      }
+    },
+    [store],
+  );
+
+  const onConnect = useCallback(
+    (c: Connection) => {
+      const a = parseKey(c.source);
+      const b = parseKey(c.target);
+      if (a.kind === 'vm' && b.kind === 'vm' && a.index !== b.index) {
+        const pa = flow.getNode(c.source)?.position ?? { x: 0, y: 0 };
+        const pb = flow.getNode(c.target)?.position ?? { x: 0, y: 0 };
+        const mid = {
+          x: Math.round((pa.x + pb.x) / 2 + 60),
+          y: Math.round(Math.min(pa.y, pb.y) - 170),
+        };
+        store.apply(
+          'Link VMs',
+          (p) => createIpcLink(p, [a.index, b.index], undefined, mid).project,
+        );
+      } else if (a.kind === 'vm' && b.kind === 'shmem') {
+        store.apply('Attach shmem', (p) => attachIpc(p, a.index, b.index));
+      } else if (a.kind === 'shmem' && b.kind === 'vm') {
+        store.apply('Attach shmem', (p) => attachIpc(p, b.index, a.index));
+      }
+    },
+    [store, flow],
+  );
+
+  const onDrop = useCallback(
+    (e: React.DragEvent) => {
+      const payload = getDragPayload(e);
+      if (!payload) return;
+      e.preventDefault();
+      if (payload.type !== 'vm') return;
+      const position = flow.screenToFlowPosition({ x: e.clientX, y: e.clientY });
+      const op = dropEdit(payload, { position }, store.getState().platform);
+      if (op && store.apply(op.label, op.edit))
+        store.select(['config', 'vmlist', store.getState().project.config.vmlist.length - 1]);
+    },
+    [flow, store],
+  );
+
+  // Land on what the problems panel / outline selected.
+  useEffect(() => {
+    const p = selection?.path;
+    if (!p || p[0] !== 'config') return;
+    const id =
+      p[1] === 'vmlist' ? `vm:${p[2]}` : p[1] === 'shmemlist' ? `shmem:${p[2]}` : undefined;
+    const n = id && flow.getNode(id);
+    if (!n || !selection?.field) return;
+    const w = n.measured?.width ?? 260;
+    const h = n.measured?.height ?? 200;
+    void flow.setCenter(n.position.x + w / 2, n.position.y + h / 2, {
+      zoom: flow.getZoom(),
+      duration: 250,
+    });
+  }, [selection, flow]);
+
+  return (
+    <div
+      className="canvas-wrap"
+      data-testid="canvas"
+      onDragOver={(e) => {
+        if (isResourceDrag(e)) {
+          e.preventDefault();
+          e.dataTransfer.dropEffect = 'copy';
+        }
+      }}
+      onDrop={onDrop}
+    >
+      <ReactFlow
+        nodes={nodes}
+        edges={edges}
+        nodeTypes={nodeTypes}
+        onNodesChange={onNodesChange}
+        onConnect={onConnect}
+        connectionMode={ConnectionMode.Loose}
+        onEdgeClick={(_, edge) => store.select((edge.data as { path: (string | number)[] }).path)}
+        onPaneClick={() => store.select(null)}
+        deleteKeyCode={null}
+        selectionKeyCode={null}
+        multiSelectionKeyCode={null}
+        colorMode={theme}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1 }}
+        minZoom={0.1}
+        proOptions={{ hideAttribution: true }}
+      >
+        <Background gap={20} size={1} />
+        <Controls showInteractive={false} />
+        <MiniMap pannable zoomable style={{ background: 'var(--bg-panel)' }} />
+        <Panel position="top-left">
+          <button
+            className="btn outline"
+            style={{ background: 'var(--bg-panel)' }}
+            data-testid="add-vm"
+            onClick={() => {
+              store.apply('Add VM', (p) => addVm(p, store.getState().platform).project);
+              store.select(['config', 'vmlist', store.getState().project.config.vmlist.length - 1]);
+            }}
+          >
+            + VM
+          </button>
+        </Panel>
+      </ReactFlow>
+      {vms.length === 0 && (
+        <div className="canvas-overlay">
+          <div className="empty" data-testid="canvas-empty">
+            <h3>No VMs yet</h3>
+            <p>
+              Drag <b>VM</b> from the palette onto the canvas (or press <b>+ VM</b>), then drag
+              CPUs, memory and devices from the platform onto it. Drag from one VM's handle to
+              another's to link them with shared memory.
+            </p>
+          </div>
+        </div>
+      )}
+    </div>
+  );
+}
+
+export function Canvas({ theme }: { theme: 'dark' | 'light' }) {
+  return (
+    <ReactFlowProvider>
+      <CanvasInner theme={theme} />
+    </ReactFlowProvider>
+  );
+}

@@ -1,0 +1,166 @@
+// A VM on the canvas: its vCPUs, memory, devices and IPCs. Resources dropped on it are assigned
+// to it; its handles start IPC links to other VMs or shared memories.
+import { memo } from 'react';
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { useDesigner, useStoreState } from '../state/hooks.js';
+import { humanSize, toHex } from '../state/numbers.js';
+import { pathStartsWith } from '../../../core/bao/model/path.js';
+import { samePath } from '../state/selection.js';
+import { useDropTarget } from './useDropTarget.js';
+import { vmColor } from './colors.js';
+import type { ModelPath } from '../../../core/bao/model/path.js';
+
+export interface VmNodeData extends Record<string, unknown> {
+  index: number;
+}
+
+function VmNodeImpl({ data }: NodeProps) {
+  const i = (data as VmNodeData).index;
+  const store = useDesigner();
+  const vm = useStoreState((s) => s.project.config.vmlist[i]);
+  const selection = useStoreState((s) => s.selection);
+  const diagnostics = useStoreState((s) => s.derived.diagnostics);
+  const drop = useDropTarget(i);
+  if (!vm) return null;
+  const base: ModelPath = ['config', 'vmlist', i];
+  const errorAt = (p: ModelPath) =>
+    diagnostics.some((d) => d.severity === 'error' && pathStartsWith(d.path, p));
+  const isSel = (p: ModelPath) => samePath(selection?.path, p);
+  const pick = (p: ModelPath) => (e: React.MouseEvent) => {
+    e.stopPropagation();
+    store.select(p);
+  };
+  const aff = vm.cpu_affinity ?? 0n;
+  const pinned: number[] = [];
+  for (let c = 0; c < 64; c++) if ((aff >> BigInt(c)) & 1n) pinned.push(c);
+  const unpinned = Math.max(0, vm.platform.cpu_num - pinned.length);
+  const p = vm.platform;
+  const name = vm.meta?.name ?? `vm${i}`;
+  return (
+    <div
+      className={`node vm-node${isSel(base) ? ' selected' : ''}${drop.over ? ' drop-target' : ''}${errorAt(base) ? ' has-error' : ''}`}
+      data-testid={`vm-node-${i}`}
+      data-name={name}
+      {...drop.props}
+      onClick={pick(base)}
+    >
+      <Handle
+        type="target"
+        position={Position.Left}
+        className="vm-handle"
+        id="in"
+        data-testid={`vm-${i}-handle-in`}
+      />
+      <Handle
+        type="source"
+        position={Position.Right}
+        className="vm-handle"
+        id="out"
+        data-testid={`vm-${i}-handle-out`}
+      />
+      <div className="node-head" style={{ borderTop: `3px solid ${vmColor(i)}` }}>
+        <span className="title">{name}</span>
+        <span className="kind">{vm.meta?.guest ?? 'guest'}</span>
+        <span className="kind">VM {i}</span>
+      </div>
+      <div className="node-section">
+        <div className="label">
+          <span>vCPUs</span>
+          <span data-testid={`vm-${i}-cpu-num`}>{p.cpu_num}</span>
+        </div>
+        <div className="chips">
+          {pinned.map((c) => (
+            <span
+              key={`p${c}`}
+              className={`chip nodrag${isSel([...base, 'platform', 'cpu_num', c]) ? ' selected' : ''}`}
+              data-testid={`vm-${i}-cpu-${c}`}
+              title="Pinned by cpu_affinity. Select and press Delete to unassign."
+              onClick={pick([...base, 'platform', 'cpu_num', c])}
+            >
+              CPU{c}
+            </span>
+          ))}
+          {Array.from({ length: unpinned }, (_, k) => (
+            <span
+              key={`u${k}`}
+              className={`chip nodrag${isSel([...base, 'platform', 'cpu_num']) ? ' selected' : ''}`}
+              data-testid={`vm-${i}-vcpu`}
+              title="vCPU (any physical CPU). Select and press Delete to remove one."
+              onClick={pick([...base, 'platform', 'cpu_num'])}
+            >
+              vCPU
+            </span>
+          ))}
+          {p.cpu_num === 0 && <span className="placeholder">drop a CPU here</span>}
+        </div>
+      </div>
+      <div className="node-section">
+        <div className="label">Memory</div>
+        {p.regions.map((r, j) => {
+          const rp = [...base, 'platform', 'regions', j];
+          return (
+            <div
+              key={j}
+              className={`res-row nodrag${isSel(rp) ? ' selected' : ''}${errorAt(rp) ? ' has-error' : ''}`}
+              data-testid={`vm-${i}-region-${j}`}
+              onClick={pick(rp)}
+            >
+              <span className="name">{r.meta?.name ?? humanSize(r.size)}</span>
+              <span className="addr">{toHex(r.base)}</span>
+              {r.place_phys && <span className="irq">phys {toHex(r.phys)}</span>}
+            </div>
+          );
+        })}
+        {p.regions.length === 0 && <div className="placeholder">drop memory here</div>}
+      </div>
+      <div className="node-section">
+        <div className="label">Devices</div>
+        {p.devs.map((d, j) => {
+          const dp = [...base, 'platform', 'devs', j];
+          return (
+            <div
+              key={j}
+              className={`res-row nodrag${isSel(dp) ? ' selected' : ''}${errorAt(dp) ? ' has-error' : ''}`}
+              data-testid={`vm-${i}-dev-${j}`}
+              onClick={pick(dp)}
+            >
+              <span className="name">{d.meta?.name ?? `device ${j}`}</span>
+              <span className="addr">{toHex(d.va)}</span>
+              {d.interrupts.length > 0 && (
+                <span className="irq">
+                  irq{' '}
+                  {d.interrupts.length > 3
+                    ? `${d.interrupts[0]}…${d.interrupts[d.interrupts.length - 1]}`
+                    : d.interrupts.join(',')}
+                </span>
+              )}
+            </div>
+          );
+        })}
+        {p.devs.length === 0 && <div className="placeholder">drop a device here</div>}
+      </div>
+      {p.ipcs.length > 0 && (
+        <div className="node-section">
+          <div className="label">IPC</div>
+          {p.ipcs.map((c, j) => {
+            const cp = [...base, 'platform', 'ipcs', j];
+            return (
+              <div
+                key={j}
+                className={`res-row nodrag${isSel(cp) ? ' selected' : ''}${errorAt(cp) ? ' has-error' : ''}`}
+                data-testid={`vm-${i}-ipc-${j}`}
+                onClick={pick(cp)}
+              >
+                <span className="name">shmem {c.shmem_id}</span>
+                <span className="addr">{toHex(c.base)}</span>
+                <span className="irq">irq {c.interrupts.join(',')}</span>
+              </div>
+            );
+          })}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export const VmNode = memo(VmNodeImpl);

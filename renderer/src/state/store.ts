@@ -1,0 +1,221 @@
+// The designer's single store: the Project being edited, undo/redo of every edit, the dirty flag,
+// the selection (a model path) and what is derived live from the project (validation results and
+// the generated files). It is a plain class so it runs in unit tests without a browser; React
+// reads it through useSyncExternalStore (hooks.ts).
+import type { Project } from '../../../core/bao/model/index.js';
+import type { ModelPath } from '../../../core/bao/model/path.js';
+import type { Diagnostic } from '../../../core/bao/validation/diagnostic.js';
+import { domain } from '../domain/core.js';
+import { platformView, type PlatformView } from '../domain/platform-view.js';
+import { elementOf, normalizePath, samePath } from './selection.js';
+
+export interface Selection {
+  /** The element selected (a VM, region, device, IPC, shmem, "hyp", or "platform"). */
+  path: ModelPath;
+  /** A field under it to focus in the inspector (e.g. from a problem). */
+  field?: ModelPath;
+  /** Bumped on every select so the same target can be focused again. */
+  seq: number;
+}
+
+export interface GeneratedFile {
+  id: string;
+  title: string;
+  language: 'c' | 'dts';
+  text?: string;
+  error?: string;
+}
+
+export interface Derived {
+  diagnostics: Diagnostic[];
+  validationError?: string;
+  files: GeneratedFile[];
+}
+
+export interface StoreState {
+  project: Project;
+  platform: PlatformView | undefined;
+  past: readonly Project[];
+  future: readonly Project[];
+  /** Label of the last edit (shown in the status bar). */
+  lastEdit?: string;
+  dirty: boolean;
+  filePath?: string;
+  selection: Selection | null;
+  derived: Derived;
+}
+
+const HISTORY_LIMIT = 300;
+
+export function derive(project: Project): Derived {
+  let diagnostics: Diagnostic[] = [];
+  let validationError: string | undefined;
+  try {
+    diagnostics = domain.checkProject(project).map((d) => ({
+      ...d,
+      path: normalizePath(d.path),
+      related: d.related?.map(normalizePath),
+    }));
+  } catch (e) {
+    validationError = (e as Error).message;
+  }
+  const files: GeneratedFile[] = [];
+  const configC: GeneratedFile = { id: 'config.c', title: 'config.c', language: 'c' };
+  try {
+    configC.text = domain.generateConfigC(project);
+  } catch (e) {
+    configC.error = (e as Error).message;
+  }
+  files.push(configC);
+  project.config.vmlist.forEach((vm, i) => {
+    if (vm.meta?.guest !== 'linux') return;
+    const f: GeneratedFile = {
+      id: `vm${i}.dts`,
+      title: `${vm.meta?.name ?? `vm${i}`}.dts`,
+      language: 'dts',
+    };
+    try {
+      f.text = domain.generateGuestDts(project, i);
+    } catch (e) {
+      f.error = (e as Error).message;
+    }
+    files.push(f);
+  });
+  return { diagnostics, validationError, files };
+}
+
+export class DesignerStore {
+  private state: StoreState;
+  private saved: Project;
+  private listeners = new Set<() => void>();
+  private deriveTimer: ReturnType<typeof setTimeout> | undefined;
+  private seq = 0;
+
+  /** `deriveDelayMs` debounces validation + generation while the user edits (0 = synchronous). */
+  constructor(
+    project: Project,
+    private readonly deriveDelayMs = 0,
+  ) {
+    this.saved = project;
+    this.state = {
+      project,
+      platform: platformView(project.target.platform, project.target.bao, project.target.irqc),
+      past: [],
+      future: [],
+      dirty: false,
+      selection: null,
+      derived: derive(project),
+    };
+  }
+
+  getState = (): StoreState => this.state;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<StoreState>) {
+    this.state = { ...this.state, ...patch };
+    for (const l of this.listeners) l();
+  }
+
+  private projectChanged(project: Project, patch: Partial<StoreState>) {
+    const targetChanged = project.target !== this.state.project.target;
+    const platform = targetChanged
+      ? platformView(project.target.platform, project.target.bao, project.target.irqc)
+      : this.state.platform;
+    const sel = this.state.selection;
+    const still = sel && samePath(elementOf(project, sel.path)?.path, sel.path);
+    const selection = still || sel?.path[0] === 'platform' ? sel : null;
+    this.set({ ...patch, project, platform, selection, dirty: project !== this.saved });
+    this.scheduleDerive();
+  }
+
+  private scheduleDerive() {
+    if (this.deriveDelayMs <= 0) {
+      this.set({ derived: derive(this.state.project) });
+      return;
+    }
+    clearTimeout(this.deriveTimer);
+    this.deriveTimer = setTimeout(() => this.flushDerived(), this.deriveDelayMs);
+  }
+
+  /** Recomputes validation and generation now (tests; before saving or exporting). */
+  flushDerived() {
+    clearTimeout(this.deriveTimer);
+    this.deriveTimer = undefined;
+    this.set({ derived: derive(this.state.project) });
+  }
+
+  /** Applies one undoable edit. An edit that returns the same project is not recorded. */
+  apply(label: string, edit: (project: Project) => Project): boolean {
+    const before = this.state.project;
+    const after = edit(before);
+    if (after === before) return false;
+    const past = [...this.state.past, before].slice(-HISTORY_LIMIT);
+    this.projectChanged(after, { past, future: [], lastEdit: label });
+    return true;
+  }
+
+  undo(): boolean {
+    const past = this.state.past;
+    const prev = past[past.length - 1];
+    if (!prev) return false;
+    this.projectChanged(prev, {
+      past: past.slice(0, -1),
+      future: [this.state.project, ...this.state.future],
+      lastEdit: 'Undo',
+    });
+    return true;
+  }
+
+  redo(): boolean {
+    const [next, ...rest] = this.state.future;
+    if (!next) return false;
+    this.projectChanged(next, {
+      past: [...this.state.past, this.state.project],
+      future: rest,
+      lastEdit: 'Redo',
+    });
+    return true;
+  }
+
+  /** Replaces the whole project (new, open, recover): clears history. */
+  load(project: Project, filePath?: string, opts: { dirty?: boolean } = {}) {
+    this.saved = opts.dirty ? ({} as Project) : project;
+    this.state = { ...this.state, project, platform: this.state.platform, selection: null };
+    this.set({
+      project,
+      platform: platformView(project.target.platform, project.target.bao, project.target.irqc),
+      past: [],
+      future: [],
+      filePath,
+      dirty: !!opts.dirty,
+      lastEdit: undefined,
+      selection: null,
+    });
+    this.scheduleDerive();
+  }
+
+  /** Records that the current project is what is on disk. */
+  markSaved(filePath?: string) {
+    this.saved = this.state.project;
+    this.set({ dirty: false, filePath: filePath ?? this.state.filePath });
+  }
+
+  select(path: ModelPath | null, field?: ModelPath) {
+    if (!path) {
+      if (this.state.selection) this.set({ selection: null });
+      return;
+    }
+    this.set({ selection: { path, field, seq: ++this.seq } });
+  }
+
+  /** Selects the element a diagnostic (or any model path) is about and the field to focus. */
+  reveal(path: ModelPath) {
+    const full = normalizePath(path);
+    const el = elementOf(this.state.project, full) ?? { path: ['config', 'hyp'] as ModelPath };
+    this.select(el.path, full.length > el.path.length ? full : undefined);
+  }
+}
