@@ -8,7 +8,9 @@ import {
   PROJECT_FORMAT,
   PROJECT_FORMAT_VERSION,
   type BaoVersion,
+  type RiscvIrqc,
 } from '../model/schema.js';
+import { getPlatform } from '../platforms/index.js';
 import { CONFIG } from './c-types.js';
 import { Collector } from './collect.js';
 import { ConfigParseError, type ImportWarning } from './errors.js';
@@ -94,7 +96,7 @@ function importUnchecked(text: string, opts: ImportOptions): ImportResult {
       message: `${p.what} is not in upstream Bao`,
     });
 
-  const irqc = riscvIrqc(config);
+  const irqc = impliedIrqc(config, opts.platform, bao);
   const raw = {
     format: PROJECT_FORMAT,
     formatVersion: PROJECT_FORMAT_VERSION,
@@ -114,15 +116,28 @@ function importUnchecked(text: string, opts: ImportOptions): ImportResult {
   return { project: parsed.data, warnings };
 }
 
-/** The IRQC= build choice implied by the VMs' interrupt controller descriptions, if any. */
-function riscvIrqc(config: Project['config']): 'APLIC' | 'AIA' | undefined {
-  let aplic = false;
+/**
+ * The RISC-V IRQC= build choice, which config.c does not state. A vIMSIC implies AIA, an APLIC
+ * description without one implies APLIC; it is recorded only when the platform offers that
+ * choice for the version and it is not already the default. A PLIC-style config is left on the
+ * platform's default on purpose: that is what Bao builds, and validation explains the mismatch.
+ */
+export function impliedIrqc(
+  config: Project['config'],
+  platformName: string,
+  bao: BaoVersion,
+): RiscvIrqc | undefined {
+  let kind: RiscvIrqc | undefined;
   for (const vm of config.vmlist) {
     const aia = vm.platform.arch.irqc?.aia;
-    if (aia?.imsic) return 'AIA';
-    if (aia) aplic = true;
+    if (aia?.imsic) kind = 'AIA';
+    else if (aia && kind === undefined) kind = 'APLIC';
   }
-  return aplic ? 'APLIC' : undefined;
+  const platform = getPlatform(platformName);
+  if (!kind || !platform || platform.irqc.type !== 'riscv') return undefined;
+  if (!platform.irqc.choices.some((c) => c.kind === kind && c.versions.includes(bao)))
+    return undefined;
+  return platform.irqc.defaults[bao] === kind ? undefined : kind;
 }
 
 /** "demos/baremetal/configs/qemu-riscv64-virt.c" → "qemu-riscv64-virt"; ".../foo/config.c" → "foo". */

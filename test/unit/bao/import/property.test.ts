@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { generateConfigC } from '../../../../core/bao/generate/config-c.js';
 import { guessGuestKind } from '../../../../core/bao/import/guest-kind.js';
-import { importConfigC } from '../../../../core/bao/import/index.js';
+import { importConfigC, impliedIrqc } from '../../../../core/bao/import/index.js';
 import {
   Project,
   PROJECT_FORMAT,
@@ -289,27 +289,23 @@ const project = fc.constantFrom('v1.0' as const, 'v2' as const).chain((bao) => {
       vmlist_size: opt(small),
     })
     .map((r) => {
-      const irqcs = r.vms.map(
-        (v) => (v.platform.arch as { irqc?: { aia?: { imsic?: unknown } } }).irqc,
-      );
-      const irqc = irqcs.some((i) => i?.aia?.imsic)
-        ? 'AIA'
-        : irqcs.some((i) => i?.aia)
-          ? 'APLIC'
-          : undefined;
-      return Project.parse({
+      const config = {
+        hyp: r.hyp,
+        shmemlist: r.shmem.list,
+        ...r.shmem.count,
+        vmlist: r.vms,
+        ...withCount(r.vms, 'vmlist_size', r.vmlist_size),
+      };
+      const p = Project.parse({
         format: PROJECT_FORMAT,
         formatVersion: PROJECT_FORMAT_VERSION,
         name: 'prop',
-        target: strip({ bao, platform: 'qemu-riscv64-virt', irqc }),
-        config: {
-          hyp: r.hyp,
-          shmemlist: r.shmem.list,
-          ...r.shmem.count,
-          vmlist: r.vms,
-          ...withCount(r.vms, 'vmlist_size', r.vmlist_size),
-        },
+        target: { bao, platform: 'qemu-riscv64-virt' },
+        config,
       });
+      // The IRQC= choice is the importer's inference (tested on its own in styles.test.ts).
+      const irqc = impliedIrqc(p.config, p.target.platform, bao);
+      return irqc ? { ...p, target: { ...p.target, irqc } } : p;
     });
 });
 

@@ -65,9 +65,9 @@ describe('v2 style: compound vmlist, remote I/O, AIA, image macros', () => {
   const { project, warnings } = imp(fixture('v2-remio-aia.c'));
   const [be, fe] = project.config.vmlist;
 
-  it('detects v2 and the AIA build from vIMSIC', () => {
+  it('detects v2; a vIMSIC means AIA, which is already the v2 default on qemu-riscv64-virt', () => {
     expect(project.target.bao).toBe('v2');
-    expect(project.target.irqc).toBe('AIA');
+    expect(project.target.irqc).toBeUndefined();
     expect(warnings).toEqual([]);
   });
 
@@ -460,5 +460,27 @@ describe('comments at the end of a line', () => {
       { name: 'DRAM', comment: 'cached' },
       { name: 'Flash', comment: 'XIP' },
     ]);
+  });
+});
+
+describe('RISC-V IRQC build choice', () => {
+  const aplicOnly = oneVm('.cpu_num = 1, .arch = { .irqc.aia.aplic.base = 0xd000000 },');
+  const withImsic = oneVm(
+    '.cpu_num = 1, .arch = { .irqc.aia = { .aplic.base = 0xd000000, .imsic.base = 0x28000000 } },',
+  );
+  const plic = oneVm('.cpu_num = 1, .arch = { .irqc.plic.base = 0xc000000 },');
+
+  it('is recorded when the config implies a choice other than the default', () => {
+    expect(imp(aplicOnly).project.target.irqc).toBe('APLIC');
+    expect(imp(aplicOnly, { bao: 'v1.0' }).project.target.irqc).toBe('APLIC');
+    expect(imp(withImsic, { bao: 'v2' }).project.target.irqc).toBeUndefined();
+  });
+
+  it('is left to the platform when the choice is not offered, unknown or PLIC-style', () => {
+    // AIA (vIMSIC) does not exist in v1.0: validation reports the v2-only field instead.
+    expect(imp(withImsic, { bao: 'v1.0' }).project.target.irqc).toBeUndefined();
+    expect(imp(aplicOnly, { platform: 'not-a-platform' }).project.target.irqc).toBeUndefined();
+    expect(imp(aplicOnly, { platform: 'zcu104' }).project.target.irqc).toBeUndefined();
+    expect(imp(plic).project.target.irqc).toBeUndefined();
   });
 });
