@@ -1,5 +1,6 @@
 // Every subcommand registers itself through one function. Add new commands to this list.
 import type { Command } from 'commander';
+import { registerEmu } from './emu.js';
 import { registerGenerate } from './generate.js';
 import { registerImport } from './import.js';
 import { registerNew } from './new.js';
@@ -15,4 +16,5 @@ export const commands: RegisterCommand[] = [
   registerImport,
   registerPlatforms,
   registerNew,
+  registerEmu,
 ];

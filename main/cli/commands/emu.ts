@@ -1,0 +1,198 @@
+// `bao-studio emu`: runs firmware and kernels in the integrated emulator (QEMU-virt compatible)
+// with the UART on stdio; exit 0 when every --expect text appeared, 1 otherwise — for CI, like
+// wokwi-cli. Options mirror QEMU's (-bios, -kernel, -smp, -m, -dtb, -initrd, -append).
+import type { Command } from 'commander';
+import { readFileSync } from 'node:fs';
+import { Machine, EmuError } from '../../../core/emu/machine.js';
+import { parseSize } from '../../../core/emu/options.js';
+import { ImageError, type BootFile } from '../../../core/emu/loaders/index.js';
+import { loadEmuWasm } from '../../../core/emu/node/wasm.js';
+import { UserError } from '../user-error.js';
+
+interface EmuOpts {
+  bios?: string;
+  kernel?: string;
+  smp: string;
+  mem: string;
+  dtb?: string;
+  initrd?: string;
+  append?: string;
+  loader: string[];
+  maxInsns?: string;
+  timeout?: string;
+  expect: string[];
+  clock: string;
+  quiet?: boolean;
+}
+
+const collect = (v: string, prev: string[]): string[] => [...prev, v];
+
+function readImage(path: string, what: string): BootFile {
+  try {
+    return { name: path, bytes: readFileSync(path) };
+  } catch (e) {
+    throw new UserError(
+      `${path}: cannot read the ${what} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`,
+    );
+  }
+}
+
+function parseLoader(spec: string): { file: BootFile; addr: bigint } {
+  const at = spec.lastIndexOf('@');
+  if (at <= 0)
+    throw new UserError(`--loader ${spec}: expected FILE@ADDR, e.g. guest.bin@0x90000000`);
+  const addrText = spec.slice(at + 1);
+  if (!/^(0x[0-9a-f]+|\d+)$/i.test(addrText))
+    throw new UserError(`--loader ${spec}: "${addrText}" is not an address`);
+  return { file: readImage(spec.slice(0, at), 'loader file'), addr: BigInt(addrText) };
+}
+
+function parseCount(text: string, flag: string): bigint {
+  if (!/^\d+(_\d+)*$/.test(text.replace(/[kMG]$/, '')))
+    throw new UserError(`${flag} ${text}: not a number`);
+  const mult = text.endsWith('k')
+    ? 1_000n
+    : text.endsWith('M')
+      ? 1_000_000n
+      : text.endsWith('G')
+        ? 1_000_000_000n
+        : 1n;
+  return BigInt(text.replace(/[kMG_]/g, '')) * mult;
+}
+
+export function registerEmu(program: Command, setExit: (code: number) => void): void {
+  program
+    .command('emu')
+    .description(
+      'run firmware/kernels in the integrated RISC-V emulator (QEMU virt board), UART on stdio',
+    )
+    .option('--bios <file>', 'firmware at 0x80000000 (e.g. OpenSBI fw_jump.elf), or "none"')
+    .option(
+      '--kernel <file>',
+      'kernel or payload (ELF at its addresses; raw at 0x80200000 after a firmware)',
+    )
+    .option('--smp <n>', 'number of harts, 1..8', '1')
+    .option('--mem <size>', 'RAM size (e.g. 256M, 2G)', '128M')
+    .option('--dtb <file>', 'a device tree blob instead of the generated one')
+    .option('--initrd <file>', 'initial ramdisk (placed like QEMU)')
+    .option('--append <text>', 'kernel command line (/chosen/bootargs)')
+    .option(
+      '--loader <file@addr>',
+      'load a file at an address (repeatable), like -device loader',
+      collect,
+      [],
+    )
+    .option('--max-insns <n>', 'stop after this many instructions (all harts; k/M/G suffixes)')
+    .option('--timeout <seconds>', 'stop after this much wall time')
+    .option(
+      '--expect <text>',
+      'text the UART must print (repeatable); stops once all appeared',
+      collect,
+      [],
+    )
+    .option('--clock <mode>', 'deterministic (mtime follows instructions) or wall', 'deterministic')
+    .option('--quiet', 'do not copy the UART to stdout')
+    .action(async (o: EmuOpts) => setExit(await runEmu(o)));
+}
+
+async function runEmu(o: EmuOpts): Promise<number> {
+  const harts = Number(o.smp);
+  if (!Number.isInteger(harts) || harts < 1 || harts > 8)
+    throw new UserError(`--smp ${o.smp}: must be 1..8`);
+  let ramSize: bigint;
+  try {
+    ramSize = parseSize(o.mem);
+  } catch (e) {
+    throw new UserError(`--mem: ${(e as Error).message}`);
+  }
+  if (o.clock !== 'deterministic' && o.clock !== 'wall')
+    throw new UserError(`--clock ${o.clock}: use deterministic or wall`);
+  const bios = o.bios && o.bios !== 'none' ? readImage(o.bios, 'firmware') : undefined;
+  const kernel = o.kernel ? readImage(o.kernel, 'kernel') : undefined;
+  if (!bios && !kernel && !o.loader.length)
+    throw new UserError('nothing to run: give --bios and/or --kernel');
+  const boot = {
+    bios,
+    kernel,
+    dtb: o.dtb ? readImage(o.dtb, 'device tree') : undefined,
+    initrd: o.initrd ? readImage(o.initrd, 'initrd') : undefined,
+    bootargs: o.append,
+    loaders: o.loader.map(parseLoader),
+  };
+  const maxInsns = o.maxInsns ? parseCount(o.maxInsns, '--max-insns') : undefined;
+  const timeoutMs = o.timeout ? Number(o.timeout) * 1000 : undefined;
+  if (timeoutMs !== undefined && !(timeoutMs > 0))
+    throw new UserError(`--timeout ${o.timeout}: must be a positive number of seconds`);
+
+  let machine: Machine;
+  try {
+    machine = await Machine.create(await loadEmuWasm(), { harts, ramSize, clock: o.clock });
+    machine.boot(boot);
+  } catch (e) {
+    if (e instanceof ImageError || e instanceof EmuError) throw new UserError(e.message);
+    throw e;
+  }
+
+  // UART: guest output to stdout (and matched against --expect), host input to the guest.
+  let seen = '';
+  const pending = new Set(o.expect);
+  const keep = Math.max(0, ...o.expect.map((e) => e.length)) * 2 + 64;
+  machine.onUart((bytes) => {
+    if (!o.quiet) process.stdout.write(bytes);
+    if (!pending.size) return;
+    seen = (seen + Buffer.from(bytes).toString('latin1')).slice(-keep - bytes.length);
+    for (const e of pending) if (seen.includes(e)) pending.delete(e);
+  });
+  let wake: (() => void) | undefined;
+  const stdin = process.stdin;
+  const onInput = (d: Buffer): void => {
+    if (stdin.isTTY && d.includes(0x1d)) machine.pause(); // Ctrl-] quits, as in telnet
+    machine.sendUart(d);
+    wake?.();
+  };
+  if (stdin.isTTY) stdin.setRawMode(true);
+  stdin.on('data', onInput);
+
+  const t0 = Date.now();
+  let total = 0n;
+  let reason: string;
+  for (;;) {
+    const r = await machine.runUntil({
+      maxInsns: maxInsns !== undefined ? maxInsns - total : undefined,
+      timeoutMs: timeoutMs !== undefined ? Math.max(1, timeoutMs - (Date.now() - t0)) : undefined,
+      until: () => o.expect.length > 0 && pending.size === 0,
+      onIdle: () => new Promise<void>((res) => (wake = res)),
+    });
+    total += r.insns;
+    if (r.reason === 'reboot') {
+      machine.reset();
+      if (machine.plan) machine.load(machine.plan);
+      continue;
+    }
+    reason =
+      r.reason === 'until'
+        ? 'every expected text appeared'
+        : r.reason === 'poweroff'
+          ? `guest powered off (code ${r.code ?? 0})`
+          : r.reason === 'idle'
+            ? 'all harts idle'
+            : r.reason;
+    break;
+  }
+  stdin.off('data', onInput);
+  if (stdin.isTTY) stdin.setRawMode(false);
+  stdin.pause();
+
+  const secs = (Date.now() - t0) / 1000;
+  const counts = machine.instructionCounts();
+  process.stderr.write(
+    `\nbao-studio emu: ${reason} after ${total} instructions in ${secs.toFixed(2)} s (${(Number(total) / 1e6 / Math.max(secs, 1e-6)).toFixed(0)} MIPS; per hart ${counts.join(', ')})\n`,
+  );
+  if (pending.size) {
+    process.stderr.write(
+      `bao-studio emu: expected text not seen: ${[...pending].map((e) => JSON.stringify(e)).join(', ')}\n`,
+    );
+    return 1;
+  }
+  return 0;
+}

@@ -1,0 +1,127 @@
+// `bao-studio emu` as CI uses it: UART on stdout, exit 0 when every --expect text appeared,
+// 1 otherwise, 2 with a one-line error naming the file for bad input.
+import { describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { CROSS_GCC, FW_JUMP, UBOOT_SMODE, missing } from '../support/tools.js';
+import { emuMissing } from '../support/emu.js';
+import { buildPayload } from '../support/payload.js';
+
+const BIN = join(process.cwd(), 'bin', 'bao-studio.mjs');
+
+function cli(
+  args: string[],
+  input?: string,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, 'emu', ...args], {
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString('latin1');
+      // Type once U-Boot's prompt shows (the CLI forwards stdin to the UART).
+      if (input && stdout.includes('=> ') && !child.stdin.writableEnded) child.stdin.end(input);
+    });
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    if (!input) child.stdin.end();
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+const skip = missing({ commands: [CROSS_GCC], files: [FW_JUMP, UBOOT_SMODE] }) ?? emuMissing;
+describe.skipIf(skip)(`bao-studio emu${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  it('exits 0 when every expected text appeared', async () => {
+    const r = await cli([
+      '--bios',
+      FW_JUMP,
+      '--kernel',
+      buildPayload(),
+      '--smp',
+      '2',
+      '--mem',
+      '256M',
+      '--expect',
+      'Platform HART Count       : 2',
+      '--expect',
+      'payload: hart 1 started',
+    ]);
+    expect(r.stderr).not.toContain('expected text not seen');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('OpenSBI v1');
+    expect(r.stdout).toContain('payload: hart 1 started');
+  });
+
+  it('exits 1 when a text never appears (the guest powered off first)', async () => {
+    const r = await cli([
+      '--bios',
+      FW_JUMP,
+      '--kernel',
+      buildPayload(),
+      '--expect',
+      'no such line',
+      '--quiet',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('expected text not seen: "no such line"');
+    expect(r.stderr).toContain('guest powered off');
+    expect(r.stdout).toBe('');
+  });
+
+  it('stops at --max-insns', async () => {
+    const r = await cli([
+      '--bios',
+      FW_JUMP,
+      '--max-insns',
+      '100k',
+      '--expect',
+      'OpenSBI',
+      '--quiet',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/budget after 100000 instructions/);
+  });
+
+  it('forwards stdin to the UART (U-Boot answers version)', async () => {
+    const r = await cli(
+      [
+        '--bios',
+        FW_JUMP,
+        '--kernel',
+        UBOOT_SMODE,
+        '--mem',
+        '256M',
+        '--timeout',
+        '60',
+        '--expect',
+        'riscv64-linux-gnu-gcc',
+      ],
+      'version\r',
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/=> version\r?\nU-Boot 20/);
+  });
+
+  it('names the file for bad images', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emu-cli-'));
+    const cut = join(dir, 'cut.elf');
+    writeFileSync(cut, readFileSync(FW_JUMP).subarray(0, 100));
+    let r = await cli(['--bios', cut]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(`${cut}: truncated ELF`);
+    r = await cli(['--bios', join(dir, 'missing.elf')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('missing.elf: cannot read the firmware');
+    r = await cli(['--bios', FW_JUMP, '--loader', `${cut}`]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('expected FILE@ADDR');
+    const big = join(dir, 'big.bin');
+    writeFileSync(big, new Uint8Array(2 << 20));
+    r = await cli(['--bios', FW_JUMP, '--mem', '2M', '--kernel', big]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/big\.bin: .*(too big for RAM|outside RAM)/);
+  });
+});
