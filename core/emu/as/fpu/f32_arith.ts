@@ -1,5 +1,5 @@
 // binary32 add, sub, mul, div and sqrt: softfloat-style integer algorithms, one rounding each.
-import { raise, F32_CANONICAL_NAN, FLAG_DZ, FLAG_NV, RM_RDN } from './flags';
+import { raise, F32_CANONICAL_NAN, FLAG_DZ, FLAG_NV, FLAG_NX, RM_RDN, RM_RTZ, RM_RUP } from './flags';
 import {
   f32Exp,
   f32IsNaN,
@@ -156,10 +156,15 @@ export function f32DivSoft(a: u32, b: u32, rm: u32): u32 {
   return roundPackF32(sign, exp, (q << 24) | <u64>(r != 0), rm);
 }
 
-/** sqrt(a): integer square root digit by digit, the remainder as sticky bit. */
+/**
+ * sqrt(a): wasm's f64.sqrt rounded to f32 is the correctly rounded nearest-even root (double
+ * rounding is innocuous for sqrt since 53 >= 2*24 + 2); r*r is exact in f64, so comparing it
+ * with a says whether r is exact and on which side the true root lies. Roots are never
+ * exactly halfway, so RMM rounds like RNE.
+ */
 export function f32SqrtSoft(a: u32, rm: u32): u32 {
-  let expA = f32Exp(a);
-  let fa = a & F32_FRAC;
+  const expA = f32Exp(a);
+  const fa = a & F32_FRAC;
   if (expA == 0xff) {
     if (fa != 0) return f32NaNResult(a, a);
     if (a & F32_SIGN) {
@@ -168,35 +173,18 @@ export function f32SqrtSoft(a: u32, rm: u32): u32 {
     }
     return a;
   }
-  if (expA == 0) {
-    if (fa == 0) return a;
-    const s = f32NormShift(fa);
-    fa <<= s;
-    expA = 1 - s;
-  } else fa |= F32_HIDDEN;
+  if (expA == 0 && fa == 0) return a; // sqrt(-0) = -0
   if (a & F32_SIGN) {
     raise(FLAG_NV);
     return F32_CANONICAL_NAN;
   }
-  // a = sigA * 2^t with t even and sigA in [2^23, 2^25); root = floor(sqrt(sigA * 2^32)).
-  let t = expA - 127 - 23;
-  let sigA = <u64>fa;
-  if (t & 1) {
-    sigA <<= 1;
-    t -= 1;
-  }
-  let rem: u64 = 0;
-  let root: u64 = 0;
-  for (let i = 0; i < 29; i++) {
-    const pair: u64 = i < 13 ? (sigA >> <u64>(24 - 2 * i)) & 3 : 0;
-    rem = (rem << 2) | pair;
-    const trial = (root << 2) | 1;
-    root <<= 1;
-    if (rem >= trial) {
-      rem -= trial;
-      root |= 1;
-    }
-  }
-  // sqrt(a) = root * 2^((t - 32) / 2); as sig = root << 30, exp = (t - 32) / 2 - 30 + 188.
-  return normRoundPackF32(false, ((t - 32) >> 1) + 158, (root << 30) | <u64>(rem != 0), rm);
+  const x = <f64>reinterpret<f32>(a);
+  const r = <f32>Math.sqrt(x);
+  const rr = <f64>r * <f64>r;
+  const bits = reinterpret<u32>(r); // normal: sqrt(2^-149) > 2^-126
+  if (rr == x) return bits;
+  raise(FLAG_NX);
+  if (rr > x && (rm == RM_RTZ || rm == RM_RDN)) return bits - 1;
+  if (rr < x && rm == RM_RUP) return bits + 1;
+  return bits;
 }

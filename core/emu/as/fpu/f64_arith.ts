@@ -1,5 +1,5 @@
 // binary64 add, sub, mul, div and sqrt: softfloat-style integer algorithms, one rounding each.
-import { raise, F64_CANONICAL_NAN, FLAG_DZ, FLAG_NV, RM_RDN } from './flags';
+import { raise, F64_CANONICAL_NAN, FLAG_DZ, FLAG_NV, FLAG_NX, RM_RDN, RM_RTZ, RM_RUP } from './flags';
 import {
   f64Exp,
   f64IsNaN,
@@ -172,7 +172,12 @@ export function f64DivSoft(a: u64, b: u64, rm: u32): u64 {
   return roundPackF64(sign, exp, q | <u64>(r != 0), rm);
 }
 
-/** sqrt(a): 56-bit integer square root digit by digit, the remainder as sticky bit. */
+/**
+ * sqrt(a). wasm's f64.sqrt is correctly rounded to nearest-even; the exact sign of r*r - a
+ * (128-bit integer arithmetic) then tells whether that was exact and, if not, on which side
+ * of r the true root lies, which is all the directed modes need. A square root is never
+ * exactly halfway between two binary64 numbers, so RMM rounds like RNE.
+ */
 export function f64SqrtSoft(a: u64, rm: u32): u64 {
   let expA = f64Exp(a);
   let sigA = a & F64_FRAC;
@@ -194,24 +199,19 @@ export function f64SqrtSoft(a: u64, rm: u32): u64 {
     raise(FLAG_NV);
     return F64_CANONICAL_NAN;
   }
-  // a = sigA * 2^t; make t even so that sqrt(a) = sqrt(sigA) * 2^(t/2), sigA in [2^52, 2^54).
-  let t = expA - 0x3ff - 52;
-  if (t & 1) {
-    sigA <<= 1;
-    t -= 1;
-  }
-  // root = floor(sqrt(sigA * 2^58)) in [2^55, 2^56), two radicand bits per step.
-  let rem: u64 = 0;
-  let root: u64 = 0;
-  for (let i = 0; i < 56; i++) {
-    const pair: u64 = i < 27 ? (sigA >> <u64>(52 - 2 * i)) & 3 : 0;
-    rem = (rem << 2) | pair;
-    const trial = (root << 2) | 1;
-    root <<= 1;
-    if (rem >= trial) {
-      rem -= trial;
-      root |= 1;
-    }
-  }
-  return roundPackF64(false, ((t - 58) >> 1) + 1077, (root << 7) | <u64>(rem != 0), rm);
+  const r = reinterpret<u64>(Math.sqrt(reinterpret<f64>(a))); // normal: a >= 2^-1074
+  const sigR = (r & F64_FRAC) | F64_HIDDEN;
+  // r^2 = sigR^2 * 2^(2*expR - 2150) against a = sigA * 2^(expA - 1075): compare sigR^2 with
+  // sigA * 2^k. As r is within an ulp of sqrt(a), k is 51..54.
+  const k = <u64>(expA - 2 * f64Exp(r) + 1075);
+  const lo = mul64To128(sigR, sigR);
+  const hi = wideHi;
+  const aHi = sigA >> (64 - k);
+  const aLo = sigA << k;
+  if (hi == aHi && lo == aLo) return r;
+  raise(FLAG_NX);
+  const rootBelowR = hi > aHi || (hi == aHi && lo > aLo); // r^2 > a
+  if (rootBelowR && (rm == RM_RTZ || rm == RM_RDN)) return r - 1;
+  if (!rootBelowR && rm == RM_RUP) return r + 1;
+  return r;
 }
