@@ -231,7 +231,9 @@ class Mapper {
     if (inplace !== undefined) out.inplace = inplace;
     const reserved = this.bool(img, 'reserved');
     if (reserved !== undefined) out.reserved = reserved;
-    out.style = img.macro ? 'macro' : 'fields';
+    // A macro cannot carry inplace/reserved (`.image.inplace = true` after the macro): then the
+    // image can only be written back as fields.
+    out.style = img.macro && inplace === undefined && reserved === undefined ? 'macro' : 'fields';
     return out;
   }
 

@@ -484,3 +484,21 @@ describe('RISC-V IRQC build choice', () => {
     expect(imp(plic).project.target.irqc).toBeUndefined();
   });
 });
+
+describe('image macros amended by designators', () => {
+  it('a field set after VM_IMAGE_BUILTIN makes the image explicit fields', () => {
+    const { project } = imp(
+      'VM_IMAGE(g, XSTR(g.bin))\n' +
+        oneVm('.cpu_num = 1,').replace(
+          '.image = VM_IMAGE_LOADED(0x80000000, 0x80000000, 0x1000),',
+          '.image = VM_IMAGE_BUILTIN(g, 0x80000000), .image.inplace = true,',
+        ),
+    );
+    expect(project.config.vmlist[0].image).toMatchObject({
+      source: 'builtin',
+      name: 'g',
+      inplace: true,
+      style: 'fields',
+    });
+  });
+});
