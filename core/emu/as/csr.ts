@@ -129,7 +129,7 @@ export function csrRead(hb: usize, num: u32): u64 {
     case 0x300: return sd(load<u64>(hb, H.C_MSTATUS)) | SXL64;
     case 0x301: return load<u64>(hb, H.C_MISA);
     case 0x302: return load<u64>(hb, H.C_MEDELEG);
-    case 0x303: return midelegEff(hb);
+    case 0x303: return load<u64>(hb, H.C_MIDELEG);
     case 0x304: return load<u64>(hb, H.C_MIE);
     case 0x305: return load<u64>(hb, H.C_MTVEC);
     case 0x306: return load<u64>(hb, H.C_MCOUNTEREN);
@@ -222,7 +222,7 @@ export function csrWrite(h: i32, hb: usize, num: u32, v: u64): bool {
     case 0x300: writeMstatus(h, hb, v); return true;
     case 0x301: return true; // misa: WARL, fixed
     case 0x302: store<u64>(hb, v & MEDELEG_MASK, H.C_MEDELEG); return true;
-    case 0x303: store<u64>(hb, v & (S_INTS | LCOFI), H.C_MIDELEG); return true;
+    case 0x303: store<u64>(hb, (v & (S_INTS | LCOFI)) | (optH ? VS_INTS | IRQ_SGEI : 0), H.C_MIDELEG); return true;
     case 0x304: store<u64>(hb, v & (optH ? 0x3eee : 0x2aaa), H.C_MIE); return true;
     case 0x305: if (legalTvec(v)) store<u64>(hb, v, H.C_MTVEC); return true;
     case 0x306: store<u64>(hb, v & 0xffffffff, H.C_MCOUNTEREN); return true;

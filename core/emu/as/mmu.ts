@@ -121,7 +121,7 @@ export function translate(hb: usize, va: u64, acc: i32, priv: u32, virt: bool, h
   let mode = <u32>(satp >>> 60);
   if (mode == 0) {
     if (virt) {
-      if (!gstage(hb, va, acc, va, false, hlvx, false)) return false;
+      if (!gstage(hb, va, acc, va, true, hlvx, false)) return false; // tval is a guest VA
       xPa = gPa;
     } else xPa = va;
     return true;

@@ -23,6 +23,8 @@ const HS_GVA: u64 = 1 << 6;
 const HS_SPV: u64 = 1 << 7;
 const HS_SPVP: u64 = 1 << 8;
 
+// VS-level interrupts and SGEI are always delegated (read-only one in mideleg). QEMU 7.2 only
+// shows them in the CSR after the first write, but delivers them as delegated from reset.
 export function midelegEff(hb: usize): u64 {
   return load<u64>(hb, C_MIDELEG) | (optH ? VS_INTS | (1 << 12) : 0);
 }

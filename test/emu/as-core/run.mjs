@@ -84,7 +84,7 @@ rom.setBigUint64(0x18, start, true);
 rom.setBigUint64(0x20, fdtAddr, true);
 
 for (const ch of input) e.uartPush(ch.charCodeAt(0));
-let out = '';
+
 const t0 = process.hrtime.bigint();
 const c0 = process.cpuUsage();
 let total = 0n;
@@ -96,7 +96,7 @@ while (total < max) {
   total += e.lastRunInsns();
   for (let c; (c = e.uartPop()) >= 0;) {
     const s = String.fromCharCode(c);
-    out += s;
+
     if (!flag('--quiet')) process.stdout.write(s);
   }
   if (reason !== 0) break;
