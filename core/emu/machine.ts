@@ -188,7 +188,7 @@ export class Machine {
     this.pumpRx();
     this.syncWallClock();
     const code = this.ex.run(maxInsns);
-    const insns = this.ex.lastRunInsns();
+    const insns = BigInt.asUintN(64, this.ex.lastRunInsns());
     this.drain();
     return this.result(code, insns);
   }
@@ -198,7 +198,7 @@ export class Machine {
     this.checkHart(hart);
     this.pumpRx();
     const code = this.ex.step(hart);
-    const insns = this.ex.lastRunInsns();
+    const insns = BigInt.asUintN(64, this.ex.lastRunInsns());
     this.drain();
     const r = this.result(code, insns);
     if (r.reason === 'budget') r.reason = 'stepped';
@@ -291,6 +291,10 @@ export class Machine {
   clearBreakpoints(): void {
     this.ex.clearBreakpoints();
   }
+  /** Whether this core implements watchpoints (core/emu/REQUESTS.md). */
+  get supportsWatchpoints(): boolean {
+    return typeof this.ex.setWatchpoint === 'function';
+  }
   /** Stops `run` when a hart accesses [pa, pa+len) (physical). Needs a core with watchpoints. */
   addWatchpoint(pa: bigint, len: number, kind: 'load' | 'store' | 'access' = 'store'): void {
     if (!this.ex.setWatchpoint)
@@ -306,21 +310,21 @@ export class Machine {
 
   getX(hart: number, i: number): bigint {
     this.checkHart(hart);
-    return this.ex.getX(hart, i);
+    return BigInt.asUintN(64, this.ex.getX(hart, i));
   }
   setX(hart: number, i: number, v: bigint): void {
     this.checkHart(hart);
     this.ex.setX(hart, i, BigInt.asUintN(64, v));
   }
   getF(hart: number, i: number): bigint {
-    return this.ex.getF(hart, i);
+    return BigInt.asUintN(64, this.ex.getF(hart, i));
   }
   setF(hart: number, i: number, v: bigint): void {
     this.ex.setF(hart, i, BigInt.asUintN(64, v));
   }
   getPC(hart: number): bigint {
     this.checkHart(hart);
-    return this.ex.getPC(hart);
+    return BigInt.asUintN(64, this.ex.getPC(hart));
   }
   setPC(hart: number, pc: bigint): void {
     this.checkHart(hart);
@@ -341,7 +345,7 @@ export class Machine {
     this.checkHart(hart);
     const n = csrNumber(csr);
     if (!this.ex.csrExists(hart, n)) throw new EmuError(`CSR ${csr} does not exist on this hart`);
-    return this.ex.getCSR(hart, n);
+    return BigInt.asUintN(64, this.ex.getCSR(hart, n));
   }
   setCSR(hart: number, csr: string | number, v: bigint): void {
     this.checkHart(hart);
@@ -364,10 +368,10 @@ export class Machine {
   }
   /** Instructions retired per hart. */
   instructionCounts(): bigint[] {
-    return Array.from({ length: this.harts }, (_, h) => this.ex.instret(h));
+    return Array.from({ length: this.harts }, (_, h) => BigInt.asUintN(64, this.ex.instret(h)));
   }
   mtime(): bigint {
-    return this.ex.mtime();
+    return BigInt.asUintN(64, this.ex.mtime());
   }
 
   // ---- memory ----------------------------------------------------------------------------
@@ -402,7 +406,7 @@ export class Machine {
   /** Translates a virtual address through the hart's current satp, privilege and MPRV. */
   translate(hart: number, va: bigint, access: Access = 'load'): { pa: bigint } | { fault: number } {
     this.checkHart(hart);
-    const pa = this.ex.translate(hart, va & U64, ACCESS_ID[access]);
+    const pa = BigInt.asUintN(64, this.ex.translate(hart, va & U64, ACCESS_ID[access]));
     return pa === FAULT ? { fault: this.ex.translateCause() } : { pa };
   }
 

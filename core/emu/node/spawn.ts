@@ -5,9 +5,7 @@ import { MachineClient } from '../worker-client.js';
 
 /** Starts a worker thread with an empty machine slot; call `create` on the returned client. */
 export function spawnMachineWorker(): MachineClient {
-  const entry = new URL('./worker-entry.ts', import.meta.url);
-  // The worker runs TypeScript sources through tsx's loader, like bin/bao-studio.mjs.
-  const worker = new Worker(entry, { execArgv: ['--import', 'tsx'] });
+  const worker = new Worker(new URL('./worker-bootstrap.mjs', import.meta.url));
   const client = new MachineClient(
     { post: (m) => worker.postMessage(m), listen: (h) => worker.on('message', h) },
     () => void worker.terminate(),
