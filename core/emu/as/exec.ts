@@ -13,6 +13,7 @@ import { takeTrap, pendingIrq } from './trap';
 import * as A from './alu';
 import { execSystem, sysStop, setSysStop } from './system';
 import { execAmo } from './amo';
+import { execCbo } from './cmo';
 import { execFpLoad, execFpStore, execFpOp, execFma } from './fp';
 import { bpCount, isBreakpoint, bpSkip, clearBpSkip, setBpHit, WATCH_CAUSE } from './debug';
 
@@ -344,8 +345,11 @@ export function runSlice(h: i32, budget: u64): u64 {
           W(hb, rd, v);
           break;
         }
-        case 0x03: // MISC-MEM: fence, fence.i (no caches to flush); cbo.* are illegal (no Zicbom)
-          if (f3 > 1) { raise(2, <u64>inst); pc = trapNow(hb, pc); sync = true; }
+        case 0x03: // MISC-MEM: fence, fence.i (no caches to flush); cbo.* (Zicbom/Zicboz)
+          if (f3 == 2) {
+            setSliceDone(n);
+            if (!execCbo(h, hb, inst)) { pc = trapNow(hb, pc); sync = true; }
+          } else if (f3 > 1) { raise(2, <u64>inst); pc = trapNow(hb, pc); sync = true; }
           break;
         case 0x1c: { // SYSTEM
           setSliceDone(n);

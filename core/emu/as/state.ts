@@ -11,6 +11,10 @@ export let wallClock: bool = false;
 export let optH: bool = true;
 export let optSstc: bool = true;
 export let optSvpbmt: bool = true;
+// Off by default like QEMU 7.2 (Bao main needs Zicbom/Zicboz on)
+export let optZicbom: bool = false;
+export let optZicboz: bool = false;
+export let optSvinval: bool = false;
 
 // Virtual time: instructions of the deterministic clock. mtime = mtimeBase + vclock / insnsPerTick.
 export let vclock: u64 = 0;
@@ -43,6 +47,9 @@ export function setOpt(id: i32, v: u64): void {
   else if (id == 3) optH = v != 0;
   else if (id == 4) optSstc = v != 0;
   else if (id == 5) optSvpbmt = v != 0;
+  else if (id == 6) optZicbom = v != 0;
+  else if (id == 7) optZicboz = v != 0;
+  else if (id == 8) optSvinval = v != 0;
 }
 export function getOpt(id: i32): u64 {
   if (id == 0) return insnsPerTick;
@@ -51,6 +58,9 @@ export function getOpt(id: i32): u64 {
   if (id == 3) return optH ? 1 : 0;
   if (id == 4) return optSstc ? 1 : 0;
   if (id == 5) return optSvpbmt ? 1 : 0;
+  if (id == 6) return optZicbom ? 1 : 0;
+  if (id == 7) return optZicboz ? 1 : 0;
+  if (id == 8) return optSvinval ? 1 : 0;
   return 0;
 }
 export function setVclock(v: u64): void { vclock = v; }

@@ -1,6 +1,6 @@
 // SYSTEM opcode: CSR instructions, ECALL/EBREAK, xRET, WFI, SFENCE.VMA, HFENCE.*, HLV/HLVX/HSV.
 import { H_PRIV, H_VIRT, H_WFI, C_MSTATUS, C_HSTATUS, C_MIE } from './hart';
-import { raise, excCause, optH } from './state';
+import { raise, excCause, optH, optSvinval } from './state';
 import { csrCheck, csrRead, csrWrite, csrMissing, vsAlias } from './csr';
 import { doMret, doSret } from './trap';
 import { mipNow } from './irq';
@@ -36,6 +36,13 @@ export function execSystem(h: i32, hb: usize, inst: u32, pc: u64, ilen: u64): u6
   let virt = load<u32>(hb, H_VIRT) != 0;
   if (f3 == 0) {
     let f7 = inst >> 25;
+    if (optSvinval && (inst == 0x18000073 || inst == 0x18100073)) {
+      // sfence.w.inval / sfence.inval.ir: ordering only
+      if (priv == 0) { if (virt) virtInsn(inst); else illegal(inst); return pc; }
+      return pc + ilen;
+    }
+    if (optSvinval && f7 == 0x0b) f7 = 0x09; // sinval.vma behaves as sfence.vma
+    if (optSvinval && optH && (f7 == 0x13 || f7 == 0x33)) f7 -= 2; // hinval.* as hfence.*
     if (rd != 0) { illegal(inst); return pc; }
     if (inst == 0x00000073) {
       raise(priv == 0 ? 8 : priv == 3 ? 11 : virt ? 10 : 9, 0);

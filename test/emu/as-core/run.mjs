@@ -29,6 +29,13 @@ const { instance } = await WebAssembly.instantiate(wasm, {
 });
 const e = instance.exports;
 const rc = e.create(BigInt(memMiB) << 20n, smp);
+// --opt id=value (ABI.md setOption ids), repeatable
+args.forEach((a, i) => {
+  if (a === '--opt') {
+    const [id, v] = args[i + 1].split('=');
+    e.setOption(Number(id), BigInt(v));
+  }
+});
 if (rc !== 0) throw new Error('create failed ' + rc);
 const mem = () => new Uint8Array(e.memory.buffer);
 const RAM = 0x80000000n;

@@ -161,3 +161,55 @@ export function f32MulAddFast(a: u32, b: u32, c: u32): u32 {
   if (err != 0 || <f64>r != s) raise(FLAG_NX);
   return rb;
 }
+
+/**
+ * a*b + c (signs already applied) without a native fma, after Boldo & Melquiond ("Emulation
+ * of FMA and correctly rounded sums: proved algorithms using rounding to odd", IEEE TC 2008):
+ * the exact product uh + ul (Dekker's TwoProduct with Veltkamp splitting), th + tl = c + uh
+ * (TwoSum), v = tl + ul rounded to odd, result = RN(th + v): one correct rounding as long as
+ * nothing overflows or underflows, which the exponent limits below guarantee (they also keep
+ * Dekker's partial products exact). Massive cancellation (th far below uh) and results near
+ * the subnormal range go to the soft path. The result is exact iff both the round-to-odd sum
+ * and the last addition were (th dominates v, so an inexact v cannot be cancelled).
+ */
+export function f64MulAddFast(a: u64, b: u64, c: u64): u64 {
+  const ea = <i32>((a >> 52) & 0x7ff) - 1023;
+  const eb = <i32>((b >> 52) & 0x7ff) - 1023;
+  const ec = <i32>((c >> 52) & 0x7ff) - 1023;
+  // All normal: |a|, |b| in [2^-440, 2^491), product >= 2^-900, |c| in [2^-1000, 2^1001).
+  if (ea < -440 || ea > 490 || eb < -440 || eb > 490 || ea + eb < -900) return FAST_MISS_64;
+  if (ec < -1000 || ec > 1000) return FAST_MISS_64;
+  const x = reinterpret<f64>(a);
+  const y = reinterpret<f64>(b);
+  const z = reinterpret<f64>(c);
+  const uh = x * y;
+  const tx = 134217729.0 * x; // 2^27 + 1
+  const xh = tx - (tx - x);
+  const xl = x - xh;
+  const ty = 134217729.0 * y;
+  const yh = ty - (ty - y);
+  const yl = y - yh;
+  const ul = xh * yh - uh + xh * yl + xl * yh + xl * yl;
+  const th = z + uh;
+  const b1 = th - z;
+  const tl = z - (th - b1) + (uh - b1);
+  const thBits = reinterpret<u64>(th);
+  const eth = <i32>((thBits >> 52) & 0x7ff) - 1023;
+  const euh = <i32>((reinterpret<u64>(uh) >> 52) & 0x7ff) - 1023;
+  if (eth < -900 || eth < euh - 40) return FAST_MISS_64; // th is normal and dominates ul
+  // v = RO(tl + ul): round to nearest, then step to the odd neighbour if that was inexact.
+  const w = tl + ul;
+  const b2 = w - tl;
+  const ew = tl - (w - b2) + (ul - b2);
+  let vBits = reinterpret<u64>(w);
+  
+  const v = reinterpret<f64>(vBits);
+  const r = th + v;
+  const b3 = r - th;
+  const er = th - (r - b3) + (v - b3);
+  const rBits = reinterpret<u64>(r);
+  const rm = rBits & 0x7fffffffffffffff;
+  if (rm <= 0x0010000000000000 || rm >= 0x7ff0000000000000) return FAST_MISS_64;
+  if (ew != 0 || er != 0) raise(FLAG_NX);
+  return rBits;
+}

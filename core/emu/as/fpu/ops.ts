@@ -12,6 +12,7 @@ import {
   f32SqrtFast,
   f64AddFast,
   f64DivFast,
+  f64MulAddFast,
   f64MulFast,
   f64SqrtFast,
   FAST_MISS_32,
@@ -122,14 +123,30 @@ export function f64_sqrt(a: u64, rm: u32): u64 {
   return f64SqrtSoft(a, rm);
 }
 export function f64_mulAdd(a: u64, b: u64, c: u64, rm: u32): u64 {
+  if (rm == RM_RNE) {
+    const r = f64MulAddFast(a, b, c);
+    if (r != FAST_MISS_64) return r;
+  }
   return f64MulAddSoft(a, b, c, rm, false, false);
 }
 export function f64_mulSub(a: u64, b: u64, c: u64, rm: u32): u64 {
+  if (rm == RM_RNE) {
+    const r = f64MulAddFast(a, b, c ^ F64_SIGN);
+    if (r != FAST_MISS_64) return r;
+  }
   return f64MulAddSoft(a, b, c, rm, false, true);
 }
 export function f64_negMulSub(a: u64, b: u64, c: u64, rm: u32): u64 {
+  if (rm == RM_RNE) {
+    const r = f64MulAddFast(a ^ F64_SIGN, b, c);
+    if (r != FAST_MISS_64) return r;
+  }
   return f64MulAddSoft(a, b, c, rm, true, false);
 }
 export function f64_negMulAdd(a: u64, b: u64, c: u64, rm: u32): u64 {
+  if (rm == RM_RNE) {
+    const r = f64MulAddFast(a ^ F64_SIGN, b, c ^ F64_SIGN);
+    if (r != FAST_MISS_64) return r;
+  }
   return f64MulAddSoft(a, b, c, rm, true, true);
 }
