@@ -19,6 +19,7 @@ import {
   type ImageSymbols,
 } from './loaders/boot-plan.js';
 import { yieldToEventLoop } from './yield.js';
+import { QEMU_RV64_ISA } from './fdt/virt.js';
 
 export class EmuError extends Error {}
 
@@ -83,6 +84,7 @@ export class Machine {
   readonly harts: number;
   readonly ramSize: bigint;
   readonly ramBase: bigint;
+  readonly hExtension: boolean;
   readonly options: Required<Pick<MachineOptions, 'mtimeHz' | 'clock'>>;
   /** Symbols of the loaded ELF images, for the debugger. */
   symbols: ImageSymbols[] = [];
@@ -115,6 +117,7 @@ export class Machine {
     this.harts = harts;
     this.ramSize = ram;
     this.ramBase = this.ex.ramBase();
+    this.hExtension = options.hExtension ?? true;
     this.options = {
       mtimeHz: options.mtimeHz ?? 10_000_000,
       clock: options.clock ?? 'deterministic',
@@ -155,6 +158,8 @@ export class Machine {
   /** Places firmware, kernel, initrd, device tree and boot ROM as QEMU 7.2 does, and loads them. */
   boot(opts: Omit<BootOptions, 'harts' | 'ramSize' | 'timebaseHz'>): BootPlan {
     const plan = planBoot({
+      // Without the hypervisor extension the device tree must not advertise it.
+      isa: this.hExtension ? undefined : QEMU_RV64_ISA.replace('fdch_', 'fdc_'),
       ...opts,
       harts: this.harts,
       ramSize: this.ramSize,

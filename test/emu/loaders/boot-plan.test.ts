@@ -11,7 +11,13 @@ import {
   type BootFile,
   type BootOptions,
 } from '../../../core/emu/loaders/index.js';
-import { decodeFdt, toDts, findNode } from '../../../core/emu/fdt/index.js';
+import {
+  decodeFdt,
+  encodeFdt,
+  findNode,
+  toDts,
+  virtDeviceTree,
+} from '../../../core/emu/fdt/index.js';
 import { FW_DYNAMIC, FW_JUMP, QEMU, missing } from '../support/tools.js';
 import { qemuDtb, qemuMemory } from '../support/qemu.js';
 
@@ -76,6 +82,12 @@ describe.skipIf(skip)('boot placement matches QEMU 7.2', () => {
       0xffffffc000000010n,
     ),
   );
+  const blob = file('blob.bin', pattern(777, 42));
+  const elfLoad = file(
+    'extra.elf',
+    makeElf([{ paddr: 0x91000000n, data: pattern(300, 9), memsz: 0x2000n }], 0x91000000n),
+  );
+  const userDtb = file('user.dtb', encodeFdt(virtDeviceTree({ harts: 1, ramSize: 512n << 20n })));
   const cases: { title: string; qemu: string[]; opts: BootOptions }[] = [
     {
       title: '-bios none -kernel raw, 128M',
@@ -112,12 +124,43 @@ describe.skipIf(skip)('boot placement matches QEMU 7.2', () => {
       qemu: ['-m', '4G', '-smp', '4', '-bios', FW_JUMP, '-kernel', elfKernel.path],
       opts: { harts: 4, ramSize: 4n << 30n, bios: load(FW_JUMP), kernel: elfKernel },
     },
+    {
+      title: '-device loader (raw at an address, ELF at its own) and a user -dtb with -append',
+      qemu: [
+        '-m',
+        '512M',
+        '-bios',
+        FW_JUMP,
+        '-kernel',
+        raw.path,
+        '-dtb',
+        userDtb.path,
+        '-append',
+        'root=/dev/vda',
+        '-device',
+        `loader,file=${blob.path},addr=0x90000000`,
+        '-device',
+        `loader,file=${elfLoad.path}`,
+      ],
+      opts: {
+        harts: 1,
+        ramSize: 512n << 20n,
+        bios: load(FW_JUMP),
+        kernel: raw,
+        dtb: userDtb,
+        bootargs: 'root=/dev/vda',
+        loaders: [
+          { file: blob, addr: 0x90000000n },
+          { file: elfLoad, addr: 0n },
+        ],
+      },
+    },
   ];
   for (const c of cases) {
     it(c.title, () => {
       const plan = planBoot(c.opts);
       const ranges = plan.regions
-        .filter((r) => r.source !== 'device tree')
+        .filter((r) => r.addr !== plan.fdtAddr)
         .map((r) => ({ addr: r.addr, size: r.data.length }));
       const mem = qemuMemory(c.qemu, [{ addr: 0x1000n, size: 0x100 }, ...ranges]);
       // The whole ROM page QEMU writes, not just our bytes: nothing missing after ours either.
@@ -126,7 +169,7 @@ describe.skipIf(skip)('boot placement matches QEMU 7.2', () => {
       expect(Buffer.from(rom).toString('hex')).toBe(mem[0].toString('hex'));
       ranges.forEach((r, i) =>
         expect(
-          Buffer.from(plan.regions.filter((x) => x.source !== 'device tree')[i].data).equals(
+          Buffer.from(plan.regions.filter((x) => x.addr !== plan.fdtAddr)[i].data).equals(
             mem[i + 1],
           ),
           `region at 0x${r.addr.toString(16)}`,
