@@ -1,6 +1,6 @@
 // The recent-projects list: most recent first, no duplicates, at most MAX_RECENT entries,
 // stored as JSON in the studio home and written atomically.
-import { readFile, stat } from 'node:fs/promises';
+import { mkdir, readFile, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import type { RecentProject } from '../../core/host/index.js';
@@ -19,7 +19,7 @@ export class RecentProjects {
   // Serialises read-modify-write cycles so two quick saves cannot drop an entry.
   private chain: Promise<unknown> = Promise.resolve();
 
-  constructor(home: string) {
+  constructor(private readonly home: string) {
     this.file = join(home, 'recent.json');
   }
 
@@ -50,6 +50,7 @@ export class RecentProjects {
   private update(change: (entries: StoredEntry[]) => StoredEntry[]): Promise<void> {
     const next = this.chain.then(async () => {
       const entries = change(await this.read()).slice(0, MAX_RECENT);
+      await mkdir(this.home, { recursive: true });
       await writeFileAtomic(this.file, JSON.stringify({ version: 1, entries }, null, 2) + '\n');
     });
     this.chain = next.catch(() => {});
