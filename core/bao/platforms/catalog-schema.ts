@@ -132,6 +132,16 @@ export const PlatformSchema = z
     coloring: z.boolean(),
     protectableDevices: z.array(u64).optional(),
     mmioRegions: z.array(range).optional(),
+    qemu: z
+      .object({
+        binary: z.string(),
+        machine: z.string(),
+        cpu: z.string().optional(),
+        memory: z.string(),
+        smp: z.number().int().positive(),
+      })
+      .strict()
+      .optional(),
     build: z.record(z.string(), z.string()),
     source: z.string(),
     notes: z.array(z.string()),

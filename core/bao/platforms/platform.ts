@@ -170,6 +170,12 @@ export interface Platform {
   protectableDevices?: bigint[];
   /** MPU MMIO whitelist (TriCore). */
   mmioRegions?: AddrRange[];
+  /**
+   * QEMU boards: how QEMU must run for Bao's description to hold (memory covering the
+   * description's regions, the GIC version, EL2/EL3). A RISC-V IRQC choice may add its
+   * `qemuMachineOption` to `machine`.
+   */
+  qemu?: { binary: string; machine: string; cpu?: string; memory: string; smp: number };
   /** Build variables of the platform (platform.mk). */
   build: Record<string, string>;
   /** Where the facts come from. */

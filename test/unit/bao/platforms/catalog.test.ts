@@ -68,6 +68,15 @@ describe('platform catalog', () => {
         for (const v of p.baoVersions) expect(maxInterruptId(p, v)).toBeGreaterThan(0);
       });
 
+      it.skipIf(!p.qemu)('QEMU runs with enough memory for the description', () => {
+        const q = p.qemu!;
+        const m = /^(\d+)([MG])$/.exec(q.memory)!;
+        const bytes = BigInt(m[1]) << (m[2] === 'G' ? 30n : 20n);
+        const ramBase = p.arch.startsWith('riscv') ? 0x80000000n : 0x40000000n; // QEMU virt
+        for (const r of p.memory) expect(r.base + r.size).toBeLessThanOrEqual(ramBase + bytes);
+        expect(q.smp).toBe(p.cpus);
+      });
+
       it('places the hypervisor inside its memory', () => {
         const h = p.hypervisor;
         expect(h.size).toBeGreaterThan(0n);
