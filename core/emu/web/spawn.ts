@@ -1,8 +1,14 @@
 // Runs a machine in a Web Worker (the renderer in web mode and in Electron).
 import { MachineClient } from '../worker-client.js';
 
-export function spawnMachineWorker(): MachineClient {
-  const worker = new Worker(new URL('./worker-entry.ts', import.meta.url), { type: 'module' });
+/**
+ * Starts a Web Worker with an empty machine slot. Bundlers (Vite) turn the default URL into a
+ * worker chunk; `workerUrl` points at an already bundled worker-entry instead.
+ */
+export function spawnMachineWorker(workerUrl?: string | URL): MachineClient {
+  const worker = workerUrl
+    ? new Worker(workerUrl, { type: 'module' })
+    : new Worker(new URL('./worker-entry.ts', import.meta.url), { type: 'module' });
   const client = new MachineClient(
     {
       post: (m) => worker.postMessage(m),
