@@ -13,6 +13,8 @@ import { rvcInit } from './rvc';
 import { eventsInit } from './events';
 import { uartReset } from './dev/uart';
 import { plicReset, plicUpdate } from './dev/plic';
+import { aplicReset } from './dev/aplic';
+import { imsicReset } from './dev/imsic';
 import { devUpdate } from './bus';
 import { tlbFlush, updateCtx } from './mmu';
 import { mipNow, stceOn, STCE, IRQ_MTI, IRQ_STI, IRQ_VSTI } from './irq';
@@ -60,6 +62,8 @@ export function resetMachine(): void {
   uartReset();
   plicReset();
   plicUpdate();
+  aplicReset();
+  imsicReset();
   setPower(0, 0);
   setVclock(0);
   setSliceDone(0);

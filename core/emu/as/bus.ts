@@ -13,6 +13,9 @@ import { plicRead, plicWrite, plicSetLine, PLIC_BASE, PLIC_SIZE } from './dev/pl
 import { testWrite, TEST_BASE } from './dev/test';
 import { rtcRead, rtcWrite, RTC_BASE } from './dev/rtc';
 import { virtioRead, VIRTIO_BASE, VIRTIO_END } from './dev/virtio';
+import { aplicRead, aplicWrite, aplicIsPage, aplicInput } from './dev/aplic';
+import { imsicWrite, imsicIsPage } from './dev/imsic';
+import { optAia } from './state';
 
 export let busErr: bool = false;
 
@@ -29,7 +32,10 @@ export function hostPage(pa: u64, write: bool): usize {
 }
 
 export function devUpdate(): void {
-  plicSetLine(UART_IRQ, uartIrqLine());
+  if (optAia != 0) {
+    let l = uartIrqLine();
+    aplicInput(UART_IRQ, l); // re-asserted on every update, like QEMU's devices
+  } else plicSetLine(UART_IRQ, uartIrqLine());
 }
 
 export function busRead(pa: u64, size: i32): u64 {
@@ -54,7 +60,10 @@ export function busRead(pa: u64, size: i32): u64 {
     return v;
   }
   if (pa >= CLINT_BASE && pa < CLINT_BASE + CLINT_SIZE) return clintRead(<u32>(pa - CLINT_BASE), size);
-  if (pa >= PLIC_BASE && pa < PLIC_BASE + PLIC_SIZE) return <u64>plicRead(<u32>(pa - PLIC_BASE) & ~3);
+  if (optAia != 0) {
+    if (aplicIsPage(pa)) return <u64>aplicRead(pa);
+    if (optAia == 2 && imsicIsPage(pa)) return 0;
+  } else if (pa >= PLIC_BASE && pa < PLIC_BASE + PLIC_SIZE) return <u64>plicRead(<u32>(pa - PLIC_BASE) & ~3);
   if (pa >= VIRTIO_BASE && pa < VIRTIO_END) return <u64>virtioRead(<u32>(pa - VIRTIO_BASE));
   if (pa >= TEST_BASE && pa < TEST_BASE + 0x1000) return 0;
   if (pa >= RTC_BASE && pa < RTC_BASE + 0x1000) return <u64>rtcRead(<u32>(pa - RTC_BASE) & ~3);
@@ -85,7 +94,10 @@ export function busWrite(pa: u64, size: i32, v: u64): void {
     return;
   }
   if (pa >= CLINT_BASE && pa < CLINT_BASE + CLINT_SIZE) { clintWrite(<u32>(pa - CLINT_BASE), size, v); return; }
-  if (pa >= PLIC_BASE && pa < PLIC_BASE + PLIC_SIZE) { plicWrite(<u32>(pa - PLIC_BASE) & ~3, <u32>v); return; }
+  if (optAia != 0) {
+    if (aplicIsPage(pa)) { aplicWrite(pa, <u32>v); return; }
+    if (optAia == 2 && imsicWrite(pa, v)) return;
+  } else if (pa >= PLIC_BASE && pa < PLIC_BASE + PLIC_SIZE) { plicWrite(<u32>(pa - PLIC_BASE) & ~3, <u32>v); return; }
   if (pa >= VIRTIO_BASE && pa < VIRTIO_END) return;
   if (pa >= TEST_BASE && pa < TEST_BASE + 0x1000) { testWrite(<u32>(pa - TEST_BASE), <u32>v); return; }
   if (pa >= RTC_BASE && pa < RTC_BASE + 0x1000) { rtcWrite(<u32>(pa - RTC_BASE) & ~3, <u32>v); return; }

@@ -10,6 +10,8 @@ import { mipNow, VS_INTS, S_INTS, IRQ_SSI, IRQ_STI, IRQ_SEI, IRQ_VSSI, IRQ_SGEI,
 import { pmpcfgRead, pmpcfgWrite, pmpaddrRead, pmpaddrWrite } from './pmp';
 import { updateCtx, tlbFlush } from './mmu';
 import { midelegEff } from './trap';
+import { optAia, optAiaGuests, curHart } from './state';
+import { iregRead, iregWrite, iregOk, topeiRead, topeiClaim } from './dev/imsic';
 
 export let csrMissing: bool = false;
 
@@ -74,6 +76,11 @@ export function csrCheck(hb: usize, num: u32, write: bool): i32 {
     if (virt && priv == 1 && (load<u64>(hb, H.C_HSTATUS) & (1 << 20)) != 0) return 22;
   }
   if (num == 0x680 && priv == 1 && !virt && (load<u64>(hb, H.C_MSTATUS) & (1 << 20)) != 0) return 2;
+  if (num == 0x251 || num == 0x25c || ((num == 0x151 || num == 0x15c) && virt)) {
+    // vsireg/vstopei need hstatus.VGEIN to select an existing guest file
+    let g = <i32>((load<u64>(hb, H.C_HSTATUS) >>> 12) & 63);
+    if (optAia == 2 && (g == 0 || g > optAiaGuests)) return virt ? 22 : 2;
+  }
   if (num == 0x14d || num == 0x24d) {
     if (!optSstc) return 2;
     if (priv < 3) {
@@ -88,8 +95,10 @@ export function csrCheck(hb: usize, num: u32, write: bool): i32 {
 export function vsAlias(num: u32): u32 {
   switch (num) {
     case 0x100: case 0x104: case 0x105: case 0x140: case 0x141: case 0x142: case 0x143: case 0x144:
-    case 0x180: case 0x14d:
+    case 0x180: case 0x14d: case 0x150: case 0x151: case 0x15c:
       return num + 0x100;
+    case 0xdb0:
+      return 0xeb0; // stopi -> vstopi
   }
   return num;
 }
@@ -144,6 +153,11 @@ export function csrRead(hb: usize, num: u32): u64 {
     case 0x3a2: return pmpcfgRead(hb, 2);
   }
   if (num >= 0x3b0 && num <= 0x3bf) return pmpaddrRead(hb, <i32>(num - 0x3b0));
+  if (optAia == 2) {
+    let v = aiaRead(hb, num);
+    if (!csrMissing) return v;
+    csrMissing = false;
+  }
   if (num >= 0xb03 && num <= 0xb12) return load<u64>(hb + H.C_HPMCOUNTER + (<usize>(num - 0xb03) << 3));
   if (num >= 0xc03 && num <= 0xc12) return load<u64>(hb + H.C_HPMCOUNTER + (<usize>(num - 0xc03) << 3));
   if (num >= 0x323 && num <= 0x332) return load<u64>(hb + H.C_HPMEVENT + (<usize>(num - 0x323) << 3));
@@ -247,6 +261,10 @@ export function csrWrite(h: i32, hb: usize, num: u32, v: u64): bool {
     case 0x3a2: pmpcfgWrite(hb, 2, v); tlbFlush(h); return true;
   }
   if (num >= 0x3b0 && num <= 0x3bf) { pmpaddrWrite(hb, <i32>(num - 0x3b0), v); tlbFlush(h); return true; }
+  if (optAia == 2) {
+    let r = aiaWrite(hb, num, v);
+    if (r >= 0) return r == 1;
+  }
   if (num >= 0xb03 && num <= 0xb12) { store<u64>(hb + H.C_HPMCOUNTER + (<usize>(num - 0xb03) << 3), v); return true; }
   if (num >= 0x323 && num <= 0x332) { store<u64>(hb + H.C_HPMEVENT + (<usize>(num - 0x323) << 3), v); return true; }
   if (optH) {
@@ -259,7 +277,7 @@ export function csrWrite(h: i32, hb: usize, num: u32, v: u64): bool {
       case 0x604: upd(hb, H.C_MIE, v, VS_INTS | IRQ_SGEI); return true;
       case 0x605: store<u64>(hb, v, H.C_HTIMEDELTA); return true;
       case 0x606: store<u64>(hb, v & 0xffffffff, H.C_HCOUNTEREN); return true;
-      case 0x607: store<u64>(hb, 0, H.C_HGEIE); return true; // GEILEN = 0 without AIA
+      case 0x607: store<u64>(hb, v & (((<u64>1 << <u64>(optAia == 2 ? optAiaGuests + 1 : 1)) - 1) & ~<u64>1), H.C_HGEIE); return true; // GEILEN = guest files
       case 0x60a: {
         let m = load<u64>(hb, H.C_MENVCFG);
         store<u64>(hb, v & (ENVCFG_CB | (m & (STCE | (<u64>1 << 62)))), H.C_HENVCFG);
@@ -322,4 +340,87 @@ function writeMstatus(h: i32, hb: usize, v: u64): void {
 export function dirtyFs(hb: usize): void {
   store<u64>(hb, load<u64>(hb, H.C_MSTATUS) | (3 << 13), H.C_MSTATUS);
   if (load<u32>(hb, H.H_VIRT) != 0) store<u64>(hb, load<u64>(hb, H.C_VSSTATUS) | (3 << 13), H.C_VSSTATUS);
+}
+
+// ---- AIA (Smaia/Ssaia) CSRs, present with aia = aplic-imsic ----
+function hartOf(hb: usize): i32 {
+  return <i32>((hb - H.hartBase(0)) >>> 12);
+}
+function vgein(hb: usize): i32 {
+  return <i32>((load<u64>(hb, H.C_HSTATUS) >>> 12) & 63);
+}
+// Highest-priority pending+enabled interrupt among `bits` as (iid << 16) | 1, or 0.
+const TOPI_ORDER: StaticArray<u32> = [11, 3, 7, 9, 1, 5, 13, 12, 10, 2, 6];
+function topiOf(bits: u64): u64 {
+  for (let i = 0; i < 11; i++) {
+    let c = unchecked(TOPI_ORDER[i]);
+    if (((bits >>> c) & 1) != 0) return (<u64>c << 16) | 1;
+  }
+  return 0;
+}
+function iregFile(num: u32): i32 {
+  return num == 0x351 ? 0 : num == 0x151 ? 1 : -1;
+}
+
+function aiaRead(hb: usize, num: u32): u64 {
+  csrMissing = false;
+  let h = hartOf(hb);
+  switch (num) {
+    case 0x350: return load<u64>(hb, H.C_MISELECT);
+    case 0x150: return load<u64>(hb, H.C_SISELECT);
+    case 0x250: return load<u64>(hb, H.C_VSISELECT);
+    case 0x351: case 0x151: case 0x251: {
+      let sel = <u32>load<u64>(hb + (num == 0x351 ? H.C_MISELECT : num == 0x151 ? H.C_SISELECT : H.C_VSISELECT));
+      if (sel >= 0x30 && sel <= 0x3f && num != 0x251) return 0; // major priorities: all default
+      let file = num == 0x251 ? 1 + vgein(hb) : iregFile(num);
+      let v = iregRead(h, file, sel);
+      if (!iregOk) csrMissing = true;
+      return v;
+    }
+    case 0x35c: return topeiRead(h, 0);
+    case 0x15c: return topeiRead(h, 1);
+    case 0x25c: return topeiRead(h, 1 + vgein(hb));
+    case 0xfb0: {
+      let p = mipNow(hb) & load<u64>(hb, H.C_MIE) & ~midelegEff(hb);
+      return topiOf(p);
+    }
+    case 0xdb0: {
+      let p = mipNow(hb) & load<u64>(hb, H.C_MIE) & midelegEff(hb) & ~load<u64>(hb, H.C_HIDELEG);
+      return topiOf(p & ~VS_INTS);
+    }
+    case 0xeb0: {
+      let p = mipNow(hb) & load<u64>(hb, H.C_MIE) & load<u64>(hb, H.C_HIDELEG) & VS_INTS;
+      let t = topiOf(p);
+      return t == 0 ? 0 : t - (<u64>1 << 16); // VS codes appear as their S counterparts
+    }
+    case 0x609: return load<u64>(hb, H.C_HVICTL);
+    case 0x646: return load<u64>(hb, H.C_HVIPRIO1);
+    case 0x647: return load<u64>(hb, H.C_HVIPRIO2);
+  }
+  csrMissing = true;
+  return 0;
+}
+
+// 1 written, 0 invalid (illegal instruction), -1 not an AIA CSR.
+function aiaWrite(hb: usize, num: u32, v: u64): i32 {
+  let h = hartOf(hb);
+  switch (num) {
+    case 0x350: store<u64>(hb, v & 0xfff, H.C_MISELECT); return 1;
+    case 0x150: store<u64>(hb, v & 0x1ff, H.C_SISELECT); return 1;
+    case 0x250: store<u64>(hb, v & 0x1ff, H.C_VSISELECT); return 1;
+    case 0x351: case 0x151: case 0x251: {
+      let sel = <u32>load<u64>(hb + (num == 0x351 ? H.C_MISELECT : num == 0x151 ? H.C_SISELECT : H.C_VSISELECT));
+      if (sel >= 0x30 && sel <= 0x3f && num != 0x251) return 1;
+      let file = num == 0x251 ? 1 + vgein(hb) : iregFile(num);
+      iregWrite(h, file, sel, v);
+      return iregOk ? 1 : 0;
+    }
+    case 0x35c: topeiClaim(h, 0); return 1;
+    case 0x15c: topeiClaim(h, 1); return 1;
+    case 0x25c: topeiClaim(h, 1 + vgein(hb)); return 1;
+    case 0x609: store<u64>(hb, v & 0x40ff03ff, H.C_HVICTL); return 1;
+    case 0x646: store<u64>(hb, v, H.C_HVIPRIO1); return 1;
+    case 0x647: store<u64>(hb, v, H.C_HVIPRIO2); return 1;
+  }
+  return -1;
 }

@@ -74,6 +74,12 @@ export const C_DATACTX: usize = 1384; // u64: TLB tag context for loads/stores (
 export const C_FETCHCTX: usize = 1392; // u64: TLB tag context for fetches
 export const C_PMPNUM: usize = 1400; // u32: number of active PMP entries (0 = none set)
 export const C_VSSIP_SW: usize = 1408;
+export const C_MISELECT: usize = 1416; // AIA indirect CSR selects
+export const C_SISELECT: usize = 1424;
+export const C_VSISELECT: usize = 1432;
+export const C_HVICTL: usize = 1440;
+export const C_HVIPRIO1: usize = 1448;
+export const C_HVIPRIO2: usize = 1456;
 
 @inline export function hartBase(h: i32): usize {
   return HARTS_OFF + <usize>h * HART_SIZE;

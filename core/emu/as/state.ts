@@ -15,6 +15,9 @@ export let optSvpbmt: bool = true;
 export let optZicbom: bool = false;
 export let optZicboz: bool = false;
 export let optSvinval: bool = false;
+// AIA: 0 none (PLIC), 1 APLIC (direct delivery), 2 APLIC + IMSIC (MSI); guest files per hart
+export let optAia: i32 = 0;
+export let optAiaGuests: i32 = 0;
 
 // Virtual time: instructions of the deterministic clock. mtime = mtimeBase + vclock / insnsPerTick.
 export let vclock: u64 = 0;
@@ -50,6 +53,8 @@ export function setOpt(id: i32, v: u64): void {
   else if (id == 6) optZicbom = v != 0;
   else if (id == 7) optZicboz = v != 0;
   else if (id == 8) optSvinval = v != 0;
+  else if (id == 9) optAia = v > 2 ? 2 : <i32>v;
+  else if (id == 10) optAiaGuests = v > 7 ? 7 : <i32>v;
 }
 export function getOpt(id: i32): u64 {
   if (id == 0) return insnsPerTick;
@@ -61,6 +66,8 @@ export function getOpt(id: i32): u64 {
   if (id == 6) return optZicbom ? 1 : 0;
   if (id == 7) return optZicboz ? 1 : 0;
   if (id == 8) return optSvinval ? 1 : 0;
+  if (id == 9) return <u64>optAia;
+  if (id == 10) return <u64>optAiaGuests;
   return 0;
 }
 export function setVclock(v: u64): void { vclock = v; }
