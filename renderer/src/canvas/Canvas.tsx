@@ -45,6 +45,7 @@ function CanvasInner({ theme }: { theme: 'dark' | 'light' }) {
   const project = useStoreState((s) => s.project);
   const selection = useStoreState((s) => s.selection);
   const flow = useReactFlow();
+  const [showMap, setShowMap] = useState(false);
   const [dragging, setDragging] = useState<Record<string, { x: number; y: number }>>({});
   const vms = project.config.vmlist;
   const shmems = project.config.shmemlist;
@@ -152,6 +153,14 @@ function CanvasInner({ theme }: { theme: 'dark' | 'light' }) {
     [flow, store],
   );
 
+  // A newly loaded project is shown whole once its nodes have been measured.
+  const loadSeq = useStoreState((s) => s.loadSeq);
+  useEffect(() => {
+    if (loadSeq === 0) return;
+    const t = setTimeout(() => void flow.fitView({ padding: 0.12, maxZoom: 1, duration: 200 }), 60);
+    return () => clearTimeout(t);
+  }, [loadSeq, flow]);
+
   // Land on what the problems panel / outline selected.
   useEffect(() => {
     const p = selection?.path;
@@ -200,7 +209,7 @@ function CanvasInner({ theme }: { theme: 'dark' | 'light' }) {
       >
         <Background gap={20} size={1} />
         <Controls showInteractive={false} />
-        <MiniMap pannable zoomable style={{ background: 'var(--bg-panel)' }} />
+        {showMap && <MiniMap pannable zoomable style={{ background: 'var(--bg-panel)' }} />}
         <Panel position="top-left">
           <button
             className="btn outline"
@@ -212,6 +221,15 @@ function CanvasInner({ theme }: { theme: 'dark' | 'light' }) {
             }}
           >
             + VM
+          </button>{' '}
+          <button
+            className="btn outline"
+            style={{ background: 'var(--bg-panel)' }}
+            data-testid="toggle-minimap"
+            title="Show or hide the minimap"
+            onClick={() => setShowMap((m) => !m)}
+          >
+            {showMap ? 'Hide map' : 'Map'}
           </button>
         </Panel>
       </ReactFlow>

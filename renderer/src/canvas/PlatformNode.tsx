@@ -15,15 +15,20 @@ function PlatformNodeImpl(_props: NodeProps) {
   const selection = useStoreState((s) => s.selection);
   const vms = project.config.vmlist;
   const owners = useMemo(() => cpuOwners(project, platform?.cpus ?? 0), [project, platform]);
+  // A platform device is taken when any VM's device window covers part of it (a VM may pass
+  // several adjacent devices through as one window, like the workshop's virtio-mmio range).
   const devOwners = useMemo(() => {
-    const m = new Map<bigint, string[]>();
-    vms.forEach((vm, i) =>
-      vm.platform.devs.forEach((d) =>
-        m.set(d.pa, [...(m.get(d.pa) ?? []), vm.meta?.name ?? `vm${i}`]),
-      ),
-    );
+    const m = new Map<number, string[]>();
+    platform?.devices.forEach((pd, j) => {
+      const names: string[] = [];
+      vms.forEach((vm, i) => {
+        if (vm.platform.devs.some((d) => d.pa < pd.pa + pd.size && pd.pa < d.pa + d.size))
+          names.push(vm.meta?.name ?? `vm${i}`);
+      });
+      if (names.length) m.set(j, names);
+    });
     return m;
-  }, [vms]);
+  }, [vms, platform]);
   const used = useMemo(() => hostRangesInUse(project), [project]);
   if (!platform) {
     return (
@@ -105,7 +110,7 @@ function PlatformNodeImpl(_props: NodeProps) {
         </div>
         <div className="platform-list nowheel">
           {platform.devices.map((d, j) => {
-            const own = devOwners.get(d.pa);
+            const own = devOwners.get(j);
             return (
               <div
                 key={j}

@@ -62,10 +62,13 @@ export function dropEdit(
     case 'device': {
       const dev = platform?.devices[payload.index];
       if (!dev) return undefined;
-      return { label: `Assign ${dev.name}`, edit: (p) => assignDevice(p, vm, dev) };
+      return { label: `Assign ${dev.name}`, edit: (p) => assignDevice(p, vm, dev, platform?.pageSize) };
     }
     case 'ipc':
-      return { label: 'Add IPC', edit: (p) => createIpcLink(p, [vm]).project };
+      return {
+        label: 'Add IPC',
+        edit: (p) => createIpcLink(p, [vm], undefined, target.position).project,
+      };
     case 'shmem':
       return {
         label: `Attach shmem ${payload.shmem}`,

@@ -28,6 +28,8 @@ export interface PlatformView {
   };
   /** Bao versions that support the platform. */
   versions: BaoVersion[];
+  /** Bao's PAGE_SIZE on this platform (0x1000 with an MMU). */
+  pageSize: bigint;
 }
 
 const cache = new Map<string, PlatformView | undefined>();
@@ -64,6 +66,7 @@ export function platformView(
         .map((d) => ({ name: d.name, pa: d.pa, size: d.size, interrupts: [...d.interrupts] })),
       irqc: ic,
       versions: [...p.baoVersions],
+      pageSize: p.pageSize,
     };
   }
   cache.set(key, view);

@@ -274,6 +274,7 @@ export function Inspector() {
             <ElementProblems path={p} />
             <NumField path={[...p, 'base']} label="base" value={c.base} />
             <NumField path={[...p, 'size']} label="size" value={c.size} size />
+            <TextField path={[...p, 'meta', 'name']} label="name" value={c.meta?.name} />
             <IntField path={[...p, 'shmem_id']} label="shmem_id" value={c.shmem_id} />
             <IrqField path={[...p, 'interrupts']} label="interrupts" value={c.interrupts} />
           </>

@@ -178,8 +178,12 @@ export function assignMemory(
   return next;
 }
 
-/** Passes a platform device through to a VM, identity-mapped. */
-export function assignDevice(project: Project, vm: number, dev: PlatformDevice): Project {
+/**
+ * Passes a platform device through to a VM, identity-mapped. A register window smaller than a
+ * page is rounded up to `pageSize`: Bao maps whole pages on MMU builds, and that is how the
+ * workshop configs write it (the 8250 UART: 0x100 in QEMU's device tree, 0x1000 in config.c).
+ */
+export function assignDevice(project: Project, vm: number, dev: PlatformDevice, pageSize = 0n): Project {
   const next = clone(project);
   const v = next.config.vmlist[vm];
   if (!v) throw new Error(`no VM ${vm}`);
@@ -187,7 +191,7 @@ export function assignDevice(project: Project, vm: number, dev: PlatformDevice):
   const d: DevRegion = {
     pa: dev.pa,
     va: dev.pa,
-    size: dev.size,
+    size: pageSize > 0n ? ((dev.size + pageSize - 1n) / pageSize) * pageSize : dev.size,
     interrupts: [...dev.interrupts],
     meta: { name: dev.name },
   };

@@ -43,6 +43,8 @@ export interface StoreState {
   filePath?: string;
   selection: Selection | null;
   derived: Derived;
+  /** Bumped whenever a whole project is loaded (the canvas re-fits its view). */
+  loadSeq: number;
 }
 
 const HISTORY_LIMIT = 300;
@@ -105,6 +107,7 @@ export class DesignerStore {
       dirty: false,
       selection: null,
       derived: derive(project),
+      loadSeq: 0,
     };
   }
 
@@ -194,6 +197,7 @@ export class DesignerStore {
       dirty: !!opts.dirty,
       lastEdit: undefined,
       selection: null,
+      loadSeq: this.state.loadSeq + 1,
     });
     this.scheduleDerive();
   }

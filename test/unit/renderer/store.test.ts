@@ -25,6 +25,7 @@ const virt: PlatformView = {
   ],
   irqc: { type: 'PLIC', plic: 0xc000000n },
   versions: ['v1.0', 'v2'],
+  pageSize: 0x1000n,
 };
 
 function twoVmStore() {
@@ -160,6 +161,13 @@ describe('drag-assign logic', () => {
       interrupts: [1, 2, 3, 4, 5, 6, 7, 8],
       meta: { name: 'virtio' },
     });
+  });
+
+  it('rounds a device window smaller than a page up to the page size', () => {
+    const small = { name: 'UART0', pa: 0x10000000n, size: 0x100n, interrupts: [10] };
+    const p = assignDevice(twoVmStore().getState().project, 0, small, virt.pageSize);
+    expect(p.config.vmlist[0]!.platform.devs[0]!.size).toBe(0x1000n);
+    expect(assignDevice(p, 1, small).config.vmlist[1]!.platform.devs[0]!.size).toBe(0x100n);
   });
 
   it('links two VMs with a shared memory and one IPC each, avoiding used interrupts', () => {

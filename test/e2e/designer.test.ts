@@ -1,0 +1,364 @@
+// End-to-end: the designer in Debian's Chromium against web mode (the real Node host services
+// behind the loopback WebSocket), driven like a user: drag and drop, the inspector, the problems
+// panel, the code view, save / reload / open, undo / redo. Screenshots of each main view go to
+// test-results/designer/ for a human to look at.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { startWebMode, type WebMode } from '../../main/web/web-mode.js';
+import { newProjectFromExample } from '../../assets/examples/index.js';
+import { generateConfigC } from '../../core/bao/generate/index.js';
+import { parseProject, serializeProject } from '../../core/bao/model/index.js';
+
+const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+const RENDERER = join(import.meta.dirname, '../../dist/renderer');
+const SHOTS = join(import.meta.dirname, '../../test-results/designer');
+const missing = !existsSync(CHROMIUM)
+  ? `Chromium not found at ${CHROMIUM} (apt-get install chromium)`
+  : !existsSync(join(RENDERER, 'index.html'))
+    ? 'dist/renderer is not built (npm run build:renderer)'
+    : undefined;
+if (missing) console.warn(`designer e2e skipped: ${missing}`);
+
+let browser: Browser;
+let web: WebMode;
+let home: string;
+
+/** A fresh page on the app, with console errors collected. */
+async function openApp(): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  page.setDefaultTimeout(10_000);
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
+  await page.goto(web.url);
+  await page.getByTestId('toolbar').waitFor();
+  await page.getByTestId('host-kind').filter({ hasText: 'web host' }).waitFor();
+  return { page, errors };
+}
+
+async function shot(page: Page, name: string) {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** The project as the store holds it, serialized the way project files are. */
+async function projectText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const s = window.__baoStudio!.store.getState();
+    return JSON.stringify(s.project, (_k, v) =>
+      typeof v === 'bigint' ? '0x' + v.toString(16) : v,
+    );
+  });
+}
+
+/** The generated config.c shown in the code view (Monaco's model). */
+async function codeText(page: Page): Promise<string> {
+  await page.getByTestId('view-code').click();
+  await page.getByTestId('code-tab-config.c').click();
+  return page.evaluate(() => window.__baoStudioEditors!.code!.getModel()!.getValue());
+}
+
+/** Everything from `#include` on: the header comment names the project, not the system. */
+const body = (c: string) => c.slice(c.indexOf('#include'));
+
+async function newFromMenu(page: Page, item: string) {
+  await page.getByTestId('menu-new').click();
+  await page.getByTestId(item).click();
+  const confirm = page.getByTestId('confirm-discard');
+  if (await confirm.isVisible().catch(() => false)) await confirm.click();
+}
+
+async function setField(page: Page, path: string, value: string) {
+  const input = page.getByTestId(`field-${path}`);
+  await input.fill(value);
+  await input.press('Enter');
+}
+
+/** Waits until the debounced validation/generation caught up with the last edit. */
+async function settle(page: Page) {
+  await page.evaluate(() => window.__baoStudio!.store.flushDerived());
+}
+
+describe.skipIf(!!missing)('designer (Chromium, web mode)', () => {
+  beforeAll(async () => {
+    home = mkdtempSync(join(tmpdir(), 'bao-studio-e2e-'));
+    web = await startWebMode({ rendererDir: RENDERER, home, port: 0 });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [
+        '--headless',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+      ],
+    });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    await web?.close();
+    if (home) rmSync(home, { recursive: true, force: true });
+  });
+
+  it('opens a workshop example', async () => {
+    const { page, errors } = await openApp();
+    await expect(page.getByTestId('canvas-empty').isVisible()).resolves.toBe(true);
+    await shot(page, '00-empty');
+    await newFromMenu(page, 'new-example-baremetal-linux-shmem');
+    await page.getByTestId('vm-node-1').waitFor();
+    await expect(page.getByTestId('vm-node-0').getAttribute('data-name')).resolves.toBe(
+      'baremetal',
+    );
+    await expect(page.getByTestId('vm-node-1').getAttribute('data-name')).resolves.toBe('linux');
+    await expect(page.getByTestId('shmem-node-0').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('vm-1-cpu-num').textContent()).resolves.toBe('3');
+    // IPC edges link both VMs to the shared memory.
+    await expect(page.locator('.react-flow__edge.ipc-edge').count()).resolves.toBe(2);
+    await shot(page, '01-canvas-example-V');
+    // The generated config.c is the example's.
+    const expected = generateConfigC(newProjectFromExample('baremetal-linux-shmem'));
+    expect(await codeText(page)).toBe(expected);
+    await page.getByTestId('code-tab-vm1.dts').click();
+    const dts = await page.evaluate(() => window.__baoStudioEditors!.code!.getModel()!.getValue());
+    expect(dts).toContain('bao,ipcshmem');
+    await shot(page, '02-code-dts');
+    await page.getByTestId('view-addrmap').click();
+    await page.getByTestId('addrmap-vm-1').waitFor();
+    await shot(page, '03-address-map');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  // One page carries the design through the following steps, like a user's session.
+  let page: Page;
+  let pageErrors: string[];
+
+  it('builds workshop setup III from a blank design by drag and drop', async () => {
+    ({ page, errors: pageErrors } = await openApp());
+    await newFromMenu(page, 'new-blank-qemu-riscv64-virt');
+    await expect(page.getByTestId('target-bao').inputValue()).resolves.toBe('v1.0');
+    const canvas = page.getByTestId('canvas');
+    await page.getByTestId('palette-vm').dragTo(canvas, { targetPosition: { x: 700, y: 40 } });
+    await page.getByTestId('palette-vm').dragTo(canvas, { targetPosition: { x: 700, y: 330 } });
+    // Drop on a VM's header: always on screen, never under the minimap.
+    const head = { targetPosition: { x: 60, y: 14 } };
+    const vm0 = page.getByTestId('vm-node-0');
+    const vm1 = page.getByTestId('vm-node-1');
+    await vm1.waitFor();
+
+    // bare-metal: 3 vCPUs, memory, the UART.
+    for (let i = 0; i < 3; i++) await page.getByTestId('palette-vcpu').dragTo(vm0, head);
+    await page.getByTestId('platform-mem-0').dragTo(vm0, head);
+    const uart = page.locator('[data-testid^="platform-dev-"][data-name^="UART"]');
+    await uart.dragTo(vm0, head);
+    await expect(page.getByTestId('vm-0-cpu-num').textContent()).resolves.toBe('3');
+    await expect(uart.getAttribute('class')).resolves.toContain('used');
+    // FreeRTOS: 1 vCPU, memory, the same UART, an IPC link.
+    await page.getByTestId('palette-vcpu').dragTo(vm1, head);
+    await page.getByTestId('platform-mem-0').dragTo(vm1, head);
+    await uart.dragTo(vm1, head);
+    await page.getByTestId('palette-ipc').dragTo(vm1, head);
+    await page.getByTestId('shmem-node-0').waitFor();
+    await shot(page, '04-setup-III-dragged');
+
+    // Values the workshop uses, typed into the inspector.
+    await page.locator('.react-flow__controls-fitview').click();
+    await page.waitForTimeout(300);
+    await vm0.locator('.node-head').click();
+    await setField(page, 'config.vmlist[0].meta.name', 'baremetal');
+    await setField(page, 'config.vmlist[0].image.name', 'baremetal_image');
+    await setField(page, 'config.vmlist[0].image.path', 'BAO_WRKDIR_IMGS/baremetal.bin');
+    await page.getByTestId('vm-0-dev-0').click();
+    await setField(page, 'config.vmlist[0].platform.devs[0].meta.name', 'UART (ns16550a)');
+
+    await vm1.locator('.node-head').click();
+    await setField(page, 'config.vmlist[1].meta.name', 'freertos');
+    await page.getByTestId('field-config.vmlist[1].meta.guest').selectOption('freertos');
+    await setField(page, 'config.vmlist[1].image.name', 'freertos_image');
+    await setField(page, 'config.vmlist[1].image.path', 'BAO_WRKDIR_IMGS/freertos.bin');
+    await setField(page, 'config.vmlist[1].image.base_addr', '0x0');
+    await setField(page, 'config.vmlist[1].entry', '0');
+    await page.getByTestId('vm-1-region-0').click();
+    await setField(page, 'config.vmlist[1].platform.regions[0].base', '0x0');
+    await setField(page, 'config.vmlist[1].platform.regions[0].size', '128M');
+    await page.getByTestId('vm-1-dev-0').click();
+    await setField(page, 'config.vmlist[1].platform.devs[0].meta.name', 'UART (ns16550a)');
+    await setField(page, 'config.vmlist[1].platform.devs[0].va', '0xff000000');
+    await setField(page, 'config.vmlist[1].platform.devs[0].interrupts', '');
+    await page.getByTestId('vm-1-ipc-0').click();
+    await setField(page, 'config.vmlist[1].platform.ipcs[0].base', '0x70000000');
+    await setField(page, 'config.vmlist[1].platform.ipcs[0].meta.name', 'ipc0');
+    await page.getByTestId('shmem-node-0').click();
+    await setField(page, 'config.shmemlist[0].meta.name', 'ipc0');
+    await settle(page);
+    await shot(page, '05-setup-III-built');
+
+    const expected = generateConfigC(newProjectFromExample('baremetal-freertos'));
+    expect(body(await codeText(page))).toBe(body(expected));
+    await shot(page, '06-code-config-c');
+    await page.getByTestId('view-canvas').click();
+  });
+
+  it('shows an overlap as a problem and lands on its field when clicked', async () => {
+    await page.getByTestId('vm-1-dev-0').click();
+    // The FreeRTOS UART moved onto its own RAM (guest-physical 0x0..0x8000000).
+    await setField(page, 'config.vmlist[1].platform.devs[0].va', '0x1000');
+    await settle(page);
+    const problem = page
+      .locator('[data-testid^="problem-"][data-severity="error"]')
+      .filter({ hasText: 'freertos' })
+      .first();
+    await problem.waitFor();
+    await page.getByTestId('vm-0-region-0').click(); // select something else first
+    await problem.click();
+    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-field'));
+    expect(focused).toMatch(/^config\.vmlist\[1\]\.platform\.(devs\[0\]|regions\[0\])\./);
+    const el = focused!.startsWith('config.vmlist[1].platform.devs')
+      ? 'vm-1-dev-0'
+      : 'vm-1-region-0';
+    await expect(page.getByTestId(el).getAttribute('class')).resolves.toContain('selected');
+    await expect(page.getByTestId('vm-node-1').getAttribute('class')).resolves.toContain(
+      'has-error',
+    );
+    await shot(page, '07-overlap-problem');
+  });
+
+  it('undoes and redoes edits from the keyboard and the toolbar', async () => {
+    const errorCount = () =>
+      page.locator('[data-testid^="problem-"][data-severity="error"]').count();
+    const withOverlap = await projectText(page);
+    const overlapErrors = await errorCount();
+    expect(overlapErrors).toBeGreaterThan(0);
+    await page.locator('.react-flow__pane').click({ position: { x: 20, y: 300 } });
+    await page.keyboard.press('Control+z');
+    await settle(page);
+    expect(await projectText(page)).not.toBe(withOverlap);
+    expect(await errorCount()).toBeLessThan(overlapErrors);
+    await page.keyboard.press('Control+Shift+z');
+    await settle(page);
+    expect(await projectText(page)).toBe(withOverlap);
+    await page.getByTestId('undo').click();
+    await settle(page);
+    const setupIII = await projectText(page);
+    expect(body(await codeText(page))).toBe(
+      body(generateConfigC(newProjectFromExample('baremetal-freertos'))),
+    );
+    await page.getByTestId('view-canvas').click();
+    // Delete with the keyboard, then undo it.
+    await page.getByTestId('vm-1-ipc-0').click();
+    await page.keyboard.press('Delete');
+    await expect(page.getByTestId('vm-1-ipc-0').count()).resolves.toBe(0);
+    await page.getByTestId('undo').click();
+    await page.getByTestId('vm-1-ipc-0').waitFor();
+    expect(await projectText(page)).toBe(setupIII);
+  });
+
+  it('applies an edited config.c to the design, and marks parse errors', async () => {
+    await page.getByTestId('view-code').click();
+    await page.getByTestId('code-tab-config.c').click();
+    const edit = (from: string, to: string) =>
+      page.evaluate(
+        ([f, t]) => {
+          const model = window.__baoStudioEditors!.code!.getModel()!;
+          const text = model.getValue();
+          const at = text.indexOf(f!);
+          if (at < 0) throw new Error(`not in config.c: ${f}`);
+          const start = model.getPositionAt(at);
+          const end = model.getPositionAt(at + f!.length);
+          model.pushEditOperations(
+            [],
+            [
+              {
+                range: {
+                  startLineNumber: start.lineNumber,
+                  startColumn: start.column,
+                  endLineNumber: end.lineNumber,
+                  endColumn: end.column,
+                },
+                text: t!,
+              },
+            ],
+            () => null,
+          );
+        },
+        [from, to],
+      );
+    await edit('.cpu_num = 3,', '.cpu_num = 2,');
+    await expect(page.getByTestId('code-status').textContent()).resolves.toContain('Edited');
+    await page.getByTestId('code-apply').click();
+    await expect(page.getByTestId('code-status').textContent()).resolves.toContain('Applied');
+    await page.getByTestId('view-canvas').click();
+    await expect(page.getByTestId('vm-0-cpu-num').textContent()).resolves.toBe('2');
+    // A syntax error stays in the editor as a marker and leaves the design alone.
+    await page.getByTestId('view-code').click();
+    await edit('.cpu_num = 2,', '.cpu_num = = 2,');
+    await page.getByTestId('code-apply').click();
+    await expect(page.getByTestId('code-status').textContent()).resolves.toMatch(
+      /config\.c:\d+:\d+: /,
+    );
+    await page.locator('.monaco-editor .squiggly-error').first().waitFor();
+    await shot(page, '08-code-parse-error');
+    await page.getByTestId('code-revert').click();
+    await page.getByTestId('view-canvas').click();
+    await expect(page.getByTestId('vm-0-cpu-num').textContent()).resolves.toBe('2');
+  });
+
+  it('saves, reloads and opens the same project; recovers unsaved work', async () => {
+    const before = await projectText(page);
+    await page.getByTestId('menu-save').click();
+    const path = join(home, 'setup3.baoproj');
+    await page.getByTestId('save-name').fill(path);
+    await page.getByTestId('save-confirm').click();
+    await page.getByTestId('toast').filter({ hasText: 'Saved' }).waitFor();
+    await expect(page.getByTestId('file-name').textContent()).resolves.toBe(path);
+    expect(await page.getByTestId('dirty-marker').count()).toBe(0);
+    const onDisk = parseProject(readFileSync(path, 'utf8'), path);
+    expect(serializeProject(onDisk)).toBe(serializeProject(parseProject(before)));
+
+    await page.reload();
+    await page.getByTestId('toolbar').waitFor();
+    await page.getByTestId('menu-open').click();
+    await page.getByTestId(`open-file-${path}`).click();
+    await expect(page.getByTestId('file-name').textContent()).resolves.toBe(path);
+    expect(await projectText(page)).toBe(before);
+    await page.getByTestId('vm-node-1').waitFor();
+    await shot(page, '09-reopened');
+
+    // An unsaved edit is autosaved; after a "crash" (reload) the app offers it back.
+    await page.getByTestId('vm-node-0').locator('.node-head').click();
+    await setField(page, 'config.vmlist[0].meta.name', 'bm-renamed');
+    const edited = await projectText(page);
+    await page.waitForTimeout(2600);
+    page.on('dialog', (d) => void d.accept()); // beforeunload
+    await page.reload();
+    await page.getByTestId('recovery-dialog').waitFor();
+    await shot(page, '10-recovery');
+    await page.getByTestId('recovery-restore').click();
+    await expect(page.getByTestId('vm-node-0').getAttribute('data-name')).resolves.toBe(
+      'bm-renamed',
+    );
+    expect(await projectText(page)).toBe(edited);
+    await expect(page.getByTestId('dirty-marker').count()).resolves.toBe(1);
+  });
+
+  it('switches theme and target', async () => {
+    await page.getByTestId('toggle-theme').click();
+    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(
+      'light',
+    );
+    await shot(page, '11-light-theme');
+    await page.getByTestId('target-bao').selectOption('v2');
+    await settle(page);
+    const config = await codeText(page);
+    expect(config).toContain('(struct vm_config[])');
+    await page.getByTestId('view-canvas').click();
+    await page.getByTestId('toggle-theme').click();
+    expect(pageErrors).toEqual([]);
+    await page.close();
+  });
+});
