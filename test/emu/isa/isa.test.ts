@@ -10,6 +10,7 @@ import {
   ISA_DIR,
   buildProgram,
   diffSignatures,
+  programOptions,
   runProgramInOurs,
   runProgramInQemu,
 } from '../support/isa-harness.js';
@@ -25,11 +26,6 @@ const DEVIATIONS: Record<string, Record<number, string>> = {
     38: 'sepc bit 0 reads back set in QEMU',
   },
   'pmp.S': { 0: 'pmpaddr keeps bits 63:54 in QEMU' },
-  'rv64a.S': {
-    53: 'misaligned SC without reservation',
-    54: 'same trap: epc',
-    55: 'same trap: tval',
-  },
 };
 
 const programs = readdirSync(ISA_DIR)
@@ -42,7 +38,7 @@ describe.skipIf(skipTools)('ISA conformance against QEMU', () => {
     describe(p, () => {
       const src = join(ISA_DIR, p);
       it('runs to completion in QEMU (the program itself is sound)', async () => {
-        const ref = await runProgramInQemu(buildProgram(src));
+        const ref = await runProgramInQemu(buildProgram(src), programOptions(src));
         expect(ref.complete, ref.raw.slice(-500)).toBe(true);
         expect(ref.lines.length).toBeGreaterThan(0);
       });
@@ -50,7 +46,11 @@ describe.skipIf(skipTools)('ISA conformance against QEMU', () => {
         `gives QEMU's signature in our emulator${emuMissing ? ` (skipped: ${emuMissing})` : ''}`,
         async () => {
           const elf = buildProgram(src);
-          const [ref, ours] = await Promise.all([runProgramInQemu(elf), runProgramInOurs(elf)]);
+          const opts = programOptions(src);
+          const [ref, ours] = await Promise.all([
+            runProgramInQemu(elf, opts),
+            runProgramInOurs(elf, opts),
+          ]);
           expect(diffSignatures(ours, ref, DEVIATIONS[p])).toEqual([]);
         },
       );

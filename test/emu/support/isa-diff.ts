@@ -6,6 +6,7 @@ import {
   ISA_DIR,
   buildProgram,
   diffSignatures,
+  programOptions,
   runProgramInOurs,
   runProgramInQemu,
 } from './isa-harness.js';
@@ -15,7 +16,8 @@ const progs = process.argv.slice(2).length
   : readdirSync(ISA_DIR).filter((f) => f.endsWith('.S'));
 for (const p of progs) {
   const elf = buildProgram(join(ISA_DIR, p));
-  const [ref, ours] = await Promise.all([runProgramInQemu(elf), runProgramInOurs(elf)]);
+  const opts = programOptions(join(ISA_DIR, p));
+  const [ref, ours] = await Promise.all([runProgramInQemu(elf, opts), runProgramInOurs(elf, opts)]);
   const diff = diffSignatures(ours, ref);
   console.log(`== ${p}: ${diff.length ? `${diff.length} difference(s)` : 'identical'} (${elf})`);
   for (const l of diff) console.log('  ' + l);

@@ -67,7 +67,30 @@ export function parseSignature(output: string): Signature {
   return { lines, complete: /^END$/m.test(output), raw: output };
 }
 
+/**
+ * Per-program run options from a `isa-test: harts=4 quantum=3` comment in the source:
+ * harts (QEMU -smp and ours), quantum (our instructions per hart slice, to interleave harts
+ * finely), cpu (QEMU -cpu).
+ */
+export function programOptions(src: string): ProgramRunOptions {
+  const m = /isa-test:(.*?)\*\//.exec(readFileSync(src, 'utf8'));
+  const kv: Record<string, string> = Object.fromEntries(
+    (m?.[1] ?? '')
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((p) => p.split('=')),
+  );
+  const o: ProgramRunOptions = { machine: {} };
+  if (kv.harts) o.harts = Number(kv.harts);
+  if (kv.quantum) o.machine!.quantum = Number(kv.quantum);
+  if (kv.cpu) o.qemuCpu = kv.cpu;
+  return o;
+}
+
 export interface ProgramRunOptions {
+  /** Harts in both machines (default 1). */
+  harts?: number;
   /** QEMU -cpu value (default rv64). */
   qemuCpu?: string;
   /** QEMU -M value (default virt). */
@@ -77,12 +100,15 @@ export interface ProgramRunOptions {
 }
 
 export function runProgramInQemu(elf: string, o: ProgramRunOptions = {}): Promise<Signature> {
-  return runQemu(['-cpu', o.qemuCpu ?? 'rv64', '-bios', 'none', '-kernel', elf], {
-    machine: o.qemuMachine,
-    expect: ['END\n'],
-    timeoutMs: o.timeoutMs ?? 20_000,
-    waitExit: true,
-  }).then((r) => parseSignature(r.output));
+  return runQemu(
+    ['-cpu', o.qemuCpu ?? 'rv64', '-smp', String(o.harts ?? 1), '-bios', 'none', '-kernel', elf],
+    {
+      machine: o.qemuMachine,
+      expect: ['END\n'],
+      timeoutMs: o.timeoutMs ?? 20_000,
+      waitExit: true,
+    },
+  ).then((r) => parseSignature(r.output));
 }
 
 export async function runProgramInOurs(elf: string, o: ProgramRunOptions = {}): Promise<Signature> {
@@ -90,6 +116,7 @@ export async function runProgramInOurs(elf: string, o: ProgramRunOptions = {}): 
     { kernel: fileArg(elf) },
     {
       ...o.machine,
+      harts: o.harts ?? o.machine?.harts,
       expect: ['END\n'],
       timeoutMs: o.timeoutMs ?? 20_000,
       maxInsns: 200_000_000n,
