@@ -40,6 +40,8 @@ export interface WebServer {
   token: string;
   csp: string;
   broadcast(event: HostEvent): void;
+  /** Host WebSockets currently open (pages connected to this host). */
+  clientCount(): number;
   close(): Promise<void>;
 }
 
@@ -110,6 +112,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     port,
     token,
     csp,
+    clientCount: () => wss.clients.size,
     broadcast(event) {
       const text = JSON.stringify({
         kind: 'event',

@@ -1,0 +1,149 @@
+// The app shell end to end: `npm start`'s web mode serves the real renderer to Debian's
+// Chromium under the CSP, the host WebSocket refuses pages without the token, and a project
+// saved through the UI lands on disk via the host services.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { parseProject } from '../../core/bao/model/index.js';
+import { describeWithChromium, launchStudio, type Studio } from './harness.js';
+
+describeWithChromium('app shell in web mode (Chromium)', () => {
+  let studio: Studio;
+  beforeAll(async () => {
+    studio = await launchStudio();
+  });
+  afterAll(() => studio?.close());
+
+  it('loads the renderer, connected to the host, without errors', async () => {
+    const { page } = studio;
+    expect(await page.title()).toBe('Bao Studio');
+    // The renderer's host client opened the token-checked WebSocket.
+    await expect.poll(() => studio.server.clientCount(), { timeout: 10_000 }).toBe(1);
+    await page.waitForTimeout(500); // let validation and the first render settle
+    const shot = await studio.screenshot('shell-web-mode');
+    expect(existsSync(shot)).toBe(true);
+    expect(studio.errors).toEqual([]);
+  });
+
+  it('saves a project through the UI and the host client to disk', async () => {
+    const { page } = studio;
+    studio.errors.length = 0;
+    const file = join(studio.workDir, 'saved-from-ui.baoproj');
+    // Change the target so the saved file shows the UI's state, not a default.
+    await page
+      .locator('select', { has: page.locator('option[value="v2"]') })
+      .first()
+      .selectOption('v2');
+    await page.getByRole('button', { name: 'Save As' }).click();
+    const path = page.getByTestId('save-name');
+    await path.fill(file);
+    await path.press('Enter');
+    await expect.poll(() => existsSync(file), { timeout: 10_000 }).toBe(true);
+    const project = parseProject(await readFile(file, 'utf8'), file);
+    expect(project.target).toMatchObject({ bao: 'v2', platform: 'qemu-riscv64-virt' });
+    // The host recorded it in the recent list of this launch's home.
+    const recent = JSON.parse(await readFile(join(studio.home, 'recent.json'), 'utf8'));
+    expect(recent.entries[0].path).toBe(file);
+    expect(studio.errors).toEqual([]);
+    await studio.screenshot('shell-saved');
+  });
+  it('serves the page with a strict CSP that Chromium enforces', async () => {
+    const { page } = studio;
+    const response = await page.goto(studio.url);
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    await page.waitForSelector('#root > *');
+    const blocked = await page.evaluate(async () => {
+      const w = window as unknown as { injected?: number };
+      const script = document.createElement('script');
+      script.textContent = 'window.injected = 1';
+      document.head.appendChild(script);
+      let remote = 'loaded';
+      try {
+        await fetch('http://example.invalid/x');
+      } catch {
+        remote = 'blocked';
+      }
+      return { inline: w.injected === undefined, remote };
+    });
+    expect(blocked).toEqual({ inline: true, remote: 'blocked' });
+  });
+
+  it('refuses the host WebSocket without the token, from our own page', async () => {
+    const outcome = await studio.page.evaluate(async () => {
+      const attempt = (query: string) =>
+        new Promise<string>((done) => {
+          const ws = new WebSocket(`ws://${location.host}/host${query}`);
+          ws.onopen = () => {
+            ws.close();
+            done('open');
+          };
+          ws.onerror = () => done('refused');
+        });
+      const token = new URLSearchParams(location.search).get('token') ?? '';
+      return {
+        none: await attempt(''),
+        wrong: await attempt('?token=' + 'f'.repeat(64)),
+        right: await attempt('?token=' + token),
+      };
+    });
+    expect(outcome).toEqual({ none: 'refused', wrong: 'refused', right: 'open' });
+  });
+});
+
+const ROOT = resolve(import.meta.dirname, '../..');
+const built =
+  existsSync(join(ROOT, 'dist/main/web-mode.mjs')) &&
+  existsSync(join(ROOT, 'dist/renderer/index.html'));
+if (!built)
+  console.warn('e2e: `npm start` test skipped: run `npm run build` first (npm test does)');
+
+describe.skipIf(!built)('npm start (bin/start.mjs) without Electron', () => {
+  it('starts web mode on the chosen port, prints the URL and serves the UI', async () => {
+    const home = await mkdtemp(join(tmpdir(), 'bao-start-'));
+    const child = spawn(process.execPath, [join(ROOT, 'bin/start.mjs'), '--port', '0'], {
+      env: { ...process.env, BAO_STUDIO_HOME: home, BAO_STUDIO_NO_OPEN: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    try {
+      const url = await new Promise<string>((resolveUrl, reject) => {
+        let out = '';
+        const timer = setTimeout(() => reject(new Error(`no URL printed: ${out}`)), 30_000);
+        child.stdout.on('data', (d) => {
+          out += d;
+          const m =
+            /Bao Studio is running at (http:\/\/127\.0\.0\.1:\d+\/\?token=[0-9a-f]{64})/.exec(out);
+          if (m) {
+            clearTimeout(timer);
+            resolveUrl(m[1]);
+          }
+        });
+        child.on('exit', (code) => reject(new Error(`exited with ${code}: ${out}`)));
+      });
+      const response = await fetch(url);
+      expect(response.status).toBe(200);
+      expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
+      expect(await response.text()).toContain('<div id="root">');
+    } finally {
+      child.kill('SIGTERM');
+      await new Promise((r) => child.once('exit', r));
+      await rm(home, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses an invalid port with a clear message', async () => {
+    const child = spawn(process.execPath, [join(ROOT, 'bin/start.mjs'), '--port', 'eighty'], {
+      env: { ...process.env, BAO_STUDIO_NO_OPEN: '1' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let err = '';
+    child.stderr.on('data', (d) => (err += d));
+    const code = await new Promise((r) => child.once('exit', r));
+    expect(code).toBe(2);
+    expect(err).toContain('invalid port "eighty"');
+  });
+});
