@@ -159,6 +159,19 @@ const scenarios: Scenario[] = [
     },
   },
   {
+    name: 'more vCPUs than the board has CPUs (silent)',
+    rule: 'cpu/total',
+    project: (bao) => {
+      const p = one(bao);
+      const second = structuredClone(p.config.vmlist[0]);
+      second.meta = { name: 'second' };
+      second.platform.devs[0].interrupts = [];
+      second.platform.cpu_num = 4;
+      p.config.vmlist.push(second);
+      return p;
+    },
+  },
+  {
     name: 'an IPC on a shared memory that does not exist',
     rule: 'ipc/shmem-id',
     project: (bao) => {
