@@ -25,6 +25,7 @@ const DEVIATIONS: Record<string, Record<number, string>> = {
     36: 'mepc bit 0 reads back set in QEMU',
     38: 'sepc bit 0 reads back set in QEMU',
   },
+  'devices.S': { 5: 'PLIC enable bit of source 0 writable in QEMU' },
   'pmp.S': { 0: 'pmpaddr keeps bits 63:54 in QEMU' },
 };
 
