@@ -132,6 +132,26 @@ describe.skipIf(skip)(`Machine API${skip ? ` (skipped: ${skip})` : ''}`, () => {
     expect(b).toEqual(a);
   });
 
+  it('advances mtime with instructions by default, with the host clock in wall mode', async () => {
+    const loop = { name: 'loop.bin', bytes: Uint8Array.of(0x6f, 0x00, 0x00, 0x00) }; // j .
+    const det = await newMachine({ harts: 1 });
+    det.boot({ kernel: loop });
+    await det.runUntil({ maxInsns: 5_000_000n });
+    const n = det.instructionCounts()[0];
+    // 10 instructions per tick by default (10 MHz at a nominal 100 MIPS).
+    expect(Number(det.mtime())).toBeGreaterThanOrEqual(Number(n) / 10 - 10);
+    expect(Number(det.mtime())).toBeLessThanOrEqual(Number(n) / 10 + 10);
+
+    const wall = await newMachine({ harts: 1, clock: 'wall', mtimeHz: 1_000_000 });
+    wall.boot({ kernel: loop });
+    const t0 = performance.now();
+    await wall.runUntil({ timeoutMs: 300, chunk: 100_000n });
+    const ms = performance.now() - t0;
+    // mtime follows elapsed host time at 1 MHz (generous bounds: the machine is shared).
+    expect(Number(wall.mtime())).toBeGreaterThan(ms * 1000 * 0.5);
+    expect(Number(wall.mtime())).toBeLessThan(ms * 1000 * 1.5 + 20_000);
+  });
+
   it('survives a guest made of garbage', async () => {
     const m = await newMachine({ harts: 2 });
     let seed = 12345;
