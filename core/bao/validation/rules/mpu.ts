@@ -60,3 +60,44 @@ export const mpuCodeMemory = defineRule({
     return out;
   },
 });
+
+/** Fewest EL1 MPU regions an Armv8-R core implements (Cortex-R52: 16, 20 or 24; R82: 16+). */
+const ARMV8R_MIN_MPU_REGIONS = 16;
+
+export const mpuEntries = defineRule({
+  id: 'mpu/entries',
+  severity: 'warning',
+  description: 'Armv8-R: a VM needs more MPU regions than the smallest core configuration has',
+  refs: ['C17'],
+  needsPlatform: true,
+  check(ctx) {
+    if (ctx.platform!.profile !== 'armv8-r') return [];
+    const out: Diagnostic[] = [];
+    for (const v of ctx.vms) {
+      // Adjacent windows merge into one MPU region (mpu/mem.c merges neighbours).
+      const ranges = ctx
+        .guestSpace(v.index)
+        .filter((s) => s.mapped)
+        .map((s) => s.range)
+        .sort((a, b) => (a.base < b.base ? -1 : a.base > b.base ? 1 : 0));
+      let n = 0;
+      let endPrev = -1n;
+      for (const r of ranges) {
+        if (r.base !== endPrev) n++;
+        endPrev = r.base + r.size;
+      }
+      if (n <= ARMV8R_MIN_MPU_REGIONS) continue;
+      out.push(
+        ctx.diag(
+          this,
+          [...v.path, 'platform'],
+          `${v.label} needs ${n} MPU regions (memory, IPCs and devices that are not adjacent); Armv8-R cores may implement only ${ARMV8R_MIN_MPU_REGIONS}`,
+          {
+            bao: 'Silent: the mappings that do not fit are dropped',
+          },
+        ),
+      );
+    }
+    return out;
+  },
+});

@@ -754,6 +754,27 @@ const cases: Case[] = [
     pass: rh850,
   },
   {
+    rule: 'mpu/entries',
+    severity: 'warning',
+    path: ['config', 'vmlist', 0, 'platform'],
+    fail: () =>
+      edit(fvpr(), (p) => {
+        for (let i = 0; i < 16; i++)
+          vm0(p).platform.regions.push({
+            base: 0x20000000n + BigInt(i) * 0x20000n,
+            size: 0x10000n,
+          });
+      }),
+    pass: () =>
+      edit(fvpr(), (p) => {
+        for (let i = 0; i < 16; i++)
+          vm0(p).platform.regions.push({
+            base: 0x20000000n + BigInt(i) * 0x10000n,
+            size: 0x10000n,
+          });
+      }),
+  },
+  {
     rule: 'mpu/place-phys-forced',
     severity: 'warning',
     path: regions(0, 0, 'phys'),
