@@ -62,7 +62,10 @@ export function dropEdit(
     case 'device': {
       const dev = platform?.devices[payload.index];
       if (!dev) return undefined;
-      return { label: `Assign ${dev.name}`, edit: (p) => assignDevice(p, vm, dev, platform?.pageSize) };
+      return {
+        label: `Assign ${dev.name}`,
+        edit: (p) => assignDevice(p, vm, dev, platform?.pageSize),
+      };
     }
     case 'ipc':
       return {

@@ -31,7 +31,10 @@ export function useDropTarget(vm: number) {
         // Anything the drop creates next to the VM (a shared memory) goes to its right.
         const node = flow.getNode(`vm:${vm}`);
         const position = node
-          ? { x: Math.round(node.position.x + (node.measured?.width ?? 260) + 80), y: Math.round(node.position.y) }
+          ? {
+              x: Math.round(node.position.x + (node.measured?.width ?? 260) + 80),
+              y: Math.round(node.position.y),
+            }
           : undefined;
         const op = dropEdit(payload, { vm, position }, store.getState().platform);
         if (op && store.apply(op.label, op.edit)) store.select(['config', 'vmlist', vm]);

@@ -90,6 +90,8 @@ export function CodeView({ theme }: { theme: 'dark' | 'light' }) {
         markers(warnings, monaco.MarkerSeverity.Warning),
       );
       store.apply('Apply config.c', (p) => mergeImported(p, result.project));
+      // Regenerate now so the editor shows the applied model, not the last debounced text.
+      store.flushDerived();
       setEdited(false);
       setStatus({
         kind: 'ok',

@@ -183,7 +183,12 @@ export function assignMemory(
  * page is rounded up to `pageSize`: Bao maps whole pages on MMU builds, and that is how the
  * workshop configs write it (the 8250 UART: 0x100 in QEMU's device tree, 0x1000 in config.c).
  */
-export function assignDevice(project: Project, vm: number, dev: PlatformDevice, pageSize = 0n): Project {
+export function assignDevice(
+  project: Project,
+  vm: number,
+  dev: PlatformDevice,
+  pageSize = 0n,
+): Project {
   const next = clone(project);
   const v = next.config.vmlist[vm];
   if (!v) throw new Error(`no VM ${vm}`);

@@ -216,10 +216,37 @@ export class DesignerStore {
     this.set({ selection: { path, field, seq: ++this.seq } });
   }
 
-  /** Selects the element a diagnostic (or any model path) is about and the field to focus. */
-  reveal(path: ModelPath) {
+  /**
+   * Selects the element a diagnostic (or any model path) is about and the field to focus. A
+   * problem about a whole element lands on the field it most likely concerns (a device overlap
+   * on its guest address, a region on its base...).
+   */
+  reveal(path: ModelPath, rule?: string) {
     const full = normalizePath(path);
-    const el = elementOf(this.state.project, full) ?? { path: ['config', 'hyp'] as ModelPath };
-    this.select(el.path, full.length > el.path.length ? full : undefined);
+    const el = elementOf(this.state.project, full) ?? {
+      path: ['config', 'hyp'] as ModelPath,
+      kind: 'hyp' as const,
+    };
+    if (full.length > el.path.length) return this.select(el.path, full);
+    const field = defaultField(el.kind, rule);
+    this.select(el.path, field ? [...el.path, field] : undefined);
+  }
+}
+
+function defaultField(kind: string, rule = ''): string | undefined {
+  switch (kind) {
+    case 'dev':
+      return /(^|\/)(pa|shared|phys)|host/.test(rule)
+        ? 'pa'
+        : /irq|interrupt/.test(rule)
+          ? 'interrupts'
+          : 'va';
+    case 'region':
+    case 'ipc':
+      return /size/.test(rule) ? 'size' : /irq|interrupt/.test(rule) ? 'interrupts' : 'base';
+    case 'shmem':
+      return 'size';
+    default:
+      return undefined;
   }
 }
