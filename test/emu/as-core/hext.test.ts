@@ -32,12 +32,15 @@ const QEMU_DEVIATIONS: Record<number, string> = {
 };
 const skip = missing({ commands: [CROSS_GCC, QEMU] }) ?? emuMissing;
 
-describe.skipIf(skip)(`hypervisor extension against QEMU${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  it('hext.S gives the same signature as QEMU', async () => {
-    const elf = buildProgram(join(here, 'hext.S'));
-    const [ref, ours] = await Promise.all([runProgramInQemu(elf), runProgramInOurs(elf)]);
-    expect(ref.complete, ref.raw.slice(-400)).toBe(true);
-    expect(ref.lines.length).toBeGreaterThan(60);
-    expect(diffSignatures(ours, ref, QEMU_DEVIATIONS)).toEqual([]);
-  });
-});
+describe.skipIf(skip)(
+  `hypervisor extension against QEMU${skip ? ` (skipped: ${skip})` : ''}`,
+  () => {
+    it('hext.S gives the same signature as QEMU', async () => {
+      const elf = buildProgram(join(here, 'hext.S'));
+      const [ref, ours] = await Promise.all([runProgramInQemu(elf), runProgramInOurs(elf)]);
+      expect(ref.complete, ref.raw.slice(-400)).toBe(true);
+      expect(ref.lines.length).toBeGreaterThan(60);
+      expect(diffSignatures(ours, ref, QEMU_DEVIATIONS)).toEqual([]);
+    });
+  },
+);

@@ -13,7 +13,7 @@
 // Level-high inputs re-pend on every device update, as QEMU's devices re-assert their lines.
 import { APLIC_STATE } from '../layout';
 import { nHarts, optAia } from '../state';
-import { imsicSetPending, aiaLines, setAplicDirect } from './imsic';
+import { aiaLines, setAplicDirect, imsicWrite } from './imsic';
 
 export const APLIC_M_BASE: u64 = 0x0c000000;
 export const APLIC_S_BASE: u64 = 0x0d000000;
@@ -48,9 +48,13 @@ export function aplicReset(): void {
 function mode(d: i32, i: u32): u32 {
   if (i == 0 || i >= NSRC) return 0;
   let m = load<u32>(dom(0) + D_SRC + (<usize>i << 2));
-  if (d == 0) return (m & 0x400) != 0 ? 0 : m & 7;
+  if (d == 0) return (m & 0x400) != 0 ? 0 : active(m & 7);
   if ((m & 0x400) == 0) return 0;
-  return load<u32>(dom(1) + D_SRC + (<usize>i << 2)) & 7;
+  return active(load<u32>(dom(1) + D_SRC + (<usize>i << 2)) & 7);
+}
+// Reserved modes 2 and 3 are kept in sourcecfg (QEMU reads them back) but act as inactive.
+@inline function active(m: u32): u32 {
+  return m == 2 || m == 3 ? 0 : m;
 }
 function rect(d: i32, i: u32): bool {
   let m = mode(d, i);
@@ -82,11 +86,7 @@ export function aplicDeliver(): void {
           if (mode(d, i) == 0) continue;
           putBit(b + D_PEND, i, false);
           let t = load<u32>(b + D_TGT + (<usize>i << 2));
-          let hart = <i32>(t >> 18);
-          let guest = <i32>((t >> 12) & 0x3f);
-          let eiid = t & 0x7ff;
-          if (d == 0) imsicSetPending(hart, 0, eiid);
-          else imsicSetPending(hart, 1 + guest, eiid);
+          imsicWrite(msiAddr(d, t >> 18, d == 0 ? 0 : (t >> 12) & 0x3f), <u64>(t & 0x7ff));
         }
       }
     }
@@ -107,6 +107,31 @@ export function aplicDeliver(): void {
   }
   setAplicDirect(mLines, sLines);
   for (let h = 0; h < nHarts; h++) aiaLines(h);
+}
+
+// MSI target address from m/smsiaddrcfg(h) (AIA spec 4.9.1): hart index split into group
+// (HHXW bits at HHXS + 12) and hart-in-group (LHXW bits at LHXS); S-level adds the guest index.
+// Unprogrammed registers give address 0, where nothing listens (the MSI is lost, as in QEMU).
+function msiAddr(d: i32, hart: u32, guest: u32): u64 {
+  let m = dom(0) + D_MSICFG;
+  let cfgh = load<u32>(m, 4);
+  let hhxs = <u64>((cfgh >> 24) & 0x1f);
+  let hhxw = (cfgh >> 16) & 7;
+  let lhxw = (cfgh >> 12) & 0xf;
+  let lhxs: u64;
+  let ppn: u64;
+  if (d == 0) {
+    lhxs = <u64>((cfgh >> 20) & 7);
+    ppn = (<u64>(cfgh & 0xfff) << 32) | <u64>load<u32>(m);
+  } else {
+    let sh = load<u32>(m, 12);
+    lhxs = <u64>((sh >> 20) & 7);
+    ppn = (<u64>(sh & 0xfff) << 32) | <u64>load<u32>(m, 8);
+  }
+  let g = <u64>((hart >> lhxw) & ((1 << hhxw) - 1));
+  let h = <u64>(hart & ((1 << lhxw) - 1));
+  let page = ppn | (g << (hhxs + 12)) | (h << lhxs) | <u64>guest;
+  return page << 12;
 }
 
 // Direct mode: best source for hart h in domain d as (id << 16) | iprio, or 0.
@@ -225,12 +250,9 @@ export function aplicWrite(pa: u64, v: u32): void {
     if (d == 1 && (load<u32>(dom(0) + D_SRC + (<usize>i << 2)) & 0x400) == 0) return;
     let nv: u32;
     if ((v & 0x400) != 0) nv = d == 0 ? 0x400 : 0; // the S domain has no children
-    else {
-      nv = v & 7;
-      if (nv == 2 || nv == 3) nv = 0;
-    }
+    else nv = v & 7;
     store<u32>(b + D_SRC + (<usize>i << 2), nv);
-    if (nv == 0 || (nv & 0x400) != 0) {
+    if (active(nv) == 0 || (nv & 0x400) != 0) {
       putBit(b + D_PEND, i, false);
       putBit(b + D_EN, i, false);
     } else if ((nv == 6 || nv == 7) && !msiMode()) putBit(b + D_PEND, i, rect(d, i));

@@ -143,7 +143,7 @@ export function iregWrite(h: i32, file: i32, sel: u32, v: u64): void {
   iregOk = true;
   let p = filePtr(h, file);
   if (sel == 0x70) store<u32>(p, <u32>(v & 1));
-  else if (sel == 0x72) store<u32>(p, <u32>(v & 0xff));
+  else if (sel == 0x72) store<u32>(p, <u32>(v & 0xff), 4);
   else if (sel >= 0x80 && sel <= 0xbf && (sel & 1) == 0) {
     let k = (sel - 0x80) >> 1;
     if (k < 4) store<u64>(p + 8 + (<usize>k << 3), k == 0 ? v & ~<u64>1 : v);
