@@ -100,6 +100,11 @@ s_tests:
   li t1, VA_MEGA + 0x1ff000; li t0, 0x77; sd t0, 0(t1)
   li t1, VA_BADMEGA; ld t0, 0(t1); SIG(t0)
   li t1, 0x0000008000000000; ld t0, 0(t1)           /* non-canonical in Sv39, valid in Sv48 */
+  /* misaligned accesses across a page boundary: both pages checked, tval as QEMU reports it */
+  li t1, VA_PAGES + 0x0ffc; ld t0, 0(t1); SIG(t0)    /* page 0 -> read-only page 1: fine */
+  li t1, VA_PAGES + 0x0ffc; li t0, -1; sd t0, 0(t1)  /* store into read-only page 1: fault */
+  li t1, VA_PAGES + 0x0ff8; ld t0, 0(t1); SIG(t0)    /* the first half was not written */
+  li t1, VA_PAGES + 0x6ffe; lw t0, 0(t1)             /* page 6 -> page 7 (bad PTE): fault */
   /* change a PTE, fence, and see the new mapping (page 0 now maps page 6's frame) */
   TO_M
   PTE(l0, 0, pages + 0x6000, V | R | W | A | D)
