@@ -28,6 +28,8 @@ export interface GuestDtsOptions {
    * at offset 0 and read at 0x2000), otherwise half of it. 'halves' splits it in two.
    */
   ipcChannelSize?: bigint | 'halves';
+  /** Where the loader puts an initramfs (guest addresses): /chosen/linux,initrd-start and -end. */
+  initrd?: { start: bigint; end: bigint };
 }
 
 type IrqcKind = 'plic' | 'aplic' | 'aia' | 'gicv2' | 'gicv3';
@@ -127,7 +129,7 @@ export function generateGuestDts(
     });
 
     w.gap();
-    chosen(w, vm, nodes, arm);
+    chosen(w, vm, nodes, arm, options.initrd);
   });
   return w.toString();
 }
@@ -520,7 +522,13 @@ function ipcNode(
   });
 }
 
-function chosen(w: LineWriter, vm: VmConfig, nodes: DtsNode[], arm: boolean): void {
+function chosen(
+  w: LineWriter,
+  vm: VmConfig,
+  nodes: DtsNode[],
+  arm: boolean,
+  initrd: GuestDtsOptions['initrd'],
+): void {
   const wanted = vm.meta?.stdoutDev;
   const uarts = nodes.filter((n) => n.label !== undefined);
   const stdout = wanted !== undefined ? uarts.find((n) => n.devIndex === wanted) : uarts[0];
@@ -533,5 +541,9 @@ function chosen(w: LineWriter, vm: VmConfig, nodes: DtsNode[], arm: boolean): vo
   w.block('chosen {', '};', () => {
     if (stdout) w.line(`stdout-path = &${stdout.label};`);
     if (bootargs !== undefined) w.line(`bootargs = ${JSON.stringify(bootargs)};`);
+    if (initrd) {
+      w.line(`linux,initrd-start = <${cells(initrd.start)}>;`);
+      w.line(`linux,initrd-end = <${cells(initrd.end)}>;`);
+    }
   });
 }

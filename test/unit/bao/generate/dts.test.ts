@@ -71,6 +71,15 @@ describe('workshop setup V (bare-metal + Linux + IPC), Linux VM', () => {
     expect(node(dts, /chosen \{/)).toContain('bootargs = "console=hvc0";');
   });
 
+  it('points /chosen at an initramfs when the loader places one', () => {
+    const dts = generateGuestDts(project, 1, {
+      initrd: { start: 0x92a00000n, end: 0x92b00191n },
+    });
+    const chosen = node(dts, /chosen \{/);
+    expect(chosen).toContain('linux,initrd-start = <0x0 0x92a00000>;');
+    expect(chosen).toContain('linux,initrd-end = <0x0 0x92b00191>;');
+  });
+
   it('halves the shared memory when asked', () => {
     const halves = generateGuestDts(project, 1, { ipcChannelSize: 'halves' });
     expect(halves).toContain('read-channel = <0x0 0x8000>;');
