@@ -109,6 +109,11 @@ export const OPT = {
   hExtension: 3,
   sstc: 4,
   svpbmt: 5,
+  zicbom: 6,
+  zicboz: 7,
+  svinval: 8,
+  aia: 9,
+  aiaGuests: 10,
 } as const;
 
 /** Stop reasons returned by run/step. */

@@ -19,7 +19,7 @@ import {
   type ImageSymbols,
 } from './loaders/boot-plan.js';
 import { yieldToEventLoop } from './yield.js';
-import { QEMU_RV64_ISA } from './fdt/virt.js';
+import { virtIsa, type IsaExtensions } from './fdt/aia.js';
 
 export class EmuError extends Error {}
 
@@ -85,6 +85,9 @@ export class Machine {
   readonly ramSize: bigint;
   readonly ramBase: bigint;
   readonly hExtension: boolean;
+  /** Extensions and interrupt controllers the device tree advertises (set at creation). */
+  readonly isaExtensions: IsaExtensions;
+  readonly aiaGuests: number;
   readonly options: Required<Pick<MachineOptions, 'mtimeHz' | 'clock'>>;
   /** Symbols of the loaded ELF images, for the debugger. */
   symbols: ImageSymbols[] = [];
@@ -108,8 +111,16 @@ export class Machine {
       throw new EmuError(
         `RAM size must be a multiple of 4 KiB between 1 MiB and 3 GiB, not ${ram} bytes`,
       );
-    if (options.aia && options.aia !== 'none')
-      throw new EmuError(`aia=${options.aia} is not implemented by this core yet`);
+    const aia = options.aia ?? 'none';
+    if (!['none', 'aplic', 'aplic-imsic'].includes(aia))
+      throw new EmuError(`aia must be none, aplic or aplic-imsic, not ${String(aia)}`);
+    const aiaGuests = options.aiaGuests ?? 0;
+    if (!Number.isInteger(aiaGuests) || aiaGuests < 0 || aiaGuests > 7)
+      throw new EmuError(`aia-guests must be 0..7, not ${aiaGuests}`);
+    if (aiaGuests > 0 && aia !== 'aplic-imsic')
+      throw new EmuError(
+        'aia-guests needs aia=aplic-imsic (guest interrupt files are IMSIC files)',
+      );
     const rc = this.ex.create(ram, harts);
     if (rc === -3) throw new EmuError(`not enough memory for ${ram >> 20n} MiB of guest RAM`);
     if (rc !== 0)
@@ -129,6 +140,30 @@ export class Machine {
       this.ex.setOption(OPT.hExtension, options.hExtension ? 1n : 0n);
     if (options.sstc !== undefined) this.ex.setOption(OPT.sstc, options.sstc ? 1n : 0n);
     if (options.svpbmt !== undefined) this.ex.setOption(OPT.svpbmt, options.svpbmt ? 1n : 0n);
+    const wanted: [number, bigint, string][] = [
+      [OPT.zicbom, options.zicbom ? 1n : 0n, 'zicbom'],
+      [OPT.zicboz, options.zicboz ? 1n : 0n, 'zicboz'],
+      [OPT.svinval, options.svinval ? 1n : 0n, 'svinval'],
+      [OPT.aia, BigInt(['none', 'aplic', 'aplic-imsic'].indexOf(aia)), `aia=${aia}`],
+      [OPT.aiaGuests, BigInt(aiaGuests), `aia-guests=${aiaGuests}`],
+    ];
+    for (const [id, v, name] of wanted) {
+      this.ex.setOption(id, v);
+      // an older core ignores option ids it does not know
+      if (v !== 0n && this.ex.getOption(id) !== v)
+        throw new EmuError(`${name} is not supported by this emulator core`);
+    }
+    this.aiaGuests = aiaGuests;
+    this.isaExtensions = {
+      h: this.hExtension,
+      zicbom: options.zicbom,
+      zicboz: options.zicboz,
+      aia,
+      sstc: options.sstc,
+      svinval: options.svinval,
+      // the core implements Svpbmt by default; QEMU's rv64 advertises it only when asked
+      svpbmt: options.svpbmt === true,
+    };
     this.ex.setOption(OPT.wallClock, this.options.clock === 'wall' ? 1n : 0n);
   }
 
@@ -158,8 +193,12 @@ export class Machine {
   /** Places firmware, kernel, initrd, device tree and boot ROM as QEMU 7.2 does, and loads them. */
   boot(opts: Omit<BootOptions, 'harts' | 'ramSize' | 'timebaseHz'>): BootPlan {
     const plan = planBoot({
-      // Without the hypervisor extension the device tree must not advertise it.
-      isa: this.hExtension ? undefined : QEMU_RV64_ISA.replace('fdch_', 'fdc_'),
+      // The device tree advertises exactly what this machine implements (QEMU's isa string).
+      isa: virtIsa(this.isaExtensions),
+      aia: this.isaExtensions.aia,
+      aiaGuests: this.aiaGuests,
+      cbomBlockSize: this.isaExtensions.zicbom ? 64 : undefined,
+      cbozBlockSize: this.isaExtensions.zicboz ? 64 : undefined,
       ...opts,
       harts: this.harts,
       ramSize: this.ramSize,

@@ -16,11 +16,20 @@ export interface MachineOptions {
   insnsPerTick?: number;
   /** Instructions a hart runs before the next one gets its turn. */
   quantum?: number;
-  /** Interrupt controller: the PLIC (QEMU's default). AIA comes with a later core. */
-  aia?: 'none' | 'aplic-imsic';
+  /**
+   * Interrupt controllers, as QEMU's `-M virt,aia=…`: 'none' (default) the PLIC; 'aplic' the
+   * APLIC with direct delivery; 'aplic-imsic' the APLIC delivering MSIs to per-hart IMSICs.
+   */
+  aia?: 'none' | 'aplic' | 'aplic-imsic';
+  /** Guest interrupt files per hart with aia = 'aplic-imsic' (QEMU's aia-guests), 0..7. */
+  aiaGuests?: number;
   hExtension?: boolean;
   sstc?: boolean;
   svpbmt?: boolean;
+  /** Zicbom / Zicboz (cbo.*, 64-byte blocks) and Svinval: off by default, like QEMU 7.2. */
+  zicbom?: boolean;
+  zicboz?: boolean;
+  svinval?: boolean;
 }
 
 export const DEFAULT_RAM = 128n << 20n;

@@ -5,6 +5,7 @@
 // ours would break determinism).
 import { cells, flag, hiLo, node, strings, type FdtNode } from './tree.js';
 import { VIRT } from '../memory-map.js';
+import { aiaNodes, type AiaMode } from './aia.js';
 
 /** QEMU 7.2's default `rv64` CPU as its device tree describes it. */
 export const QEMU_RV64_ISA = 'rv64imafdch_zicsr_zifencei_zihintpause_zba_zbb_zbc_zbs_sstc';
@@ -18,6 +19,12 @@ export interface VirtTreeOptions {
   timebaseHz?: number;
   bootargs?: string;
   initrd?: { start: bigint; end: bigint };
+  /** Interrupt controllers as QEMU's `-M virt,aia=…,aia-guests=…` (default: the PLIC). */
+  aia?: AiaMode;
+  aiaGuests?: number;
+  /** Zicbom/Zicboz cache-block sizes (riscv,cbom-block-size / riscv,cboz-block-size). */
+  cbomBlockSize?: number;
+  cbozBlockSize?: number;
 }
 
 /** Interrupt numbers of the CPU-local interrupt controller (mip bits). */
@@ -39,8 +46,16 @@ export function virtDeviceTree(o: VirtTreeOptions): FdtNode {
     cpuPhandle[h] = next++;
     intcPhandle[h] = next++;
   }
-  const plicPhandle = next++;
+  const aia = o.aia && o.aia !== 'none' ? o.aia : undefined;
+  const aiaTree = aia
+    ? aiaNodes({ mode: aia, harts: o.harts, guests: o.aiaGuests ?? 0, intc: intcPhandle, next })
+    : undefined;
+  if (aiaTree) next = aiaTree.next;
+  const plicPhandle = aiaTree ? aiaTree.deviceParent : next++;
   const testPhandle = next;
+  // With the APLIC, device interrupts carry a trigger type: 4 = level high.
+  const irqCells = (irq: number) =>
+    aiaTree ? cells('interrupts', irq, 4) : cells('interrupts', irq);
   const range = (n: number): number[] => Array.from({ length: n }, (_, i) => i);
 
   const cpuNodes = range(o.harts).map((h) =>
@@ -52,6 +67,8 @@ export function virtDeviceTree(o: VirtTreeOptions): FdtNode {
         cells('reg', h),
         strings('status', 'okay'),
         strings('compatible', 'riscv'),
+        ...(o.cbozBlockSize ? [cells('riscv,cboz-block-size', o.cbozBlockSize)] : []),
+        ...(o.cbomBlockSize ? [cells('riscv,cbom-block-size', o.cbomBlockSize)] : []),
         strings('riscv,isa', isa),
         strings('mmu-type', mmuType),
       ],
@@ -93,7 +110,7 @@ export function virtDeviceTree(o: VirtTreeOptions): FdtNode {
     .map((i) => {
       const base = VIRT.virtioBase + i * VIRT.virtioStride;
       return node(`virtio_mmio@${base.toString(16)}`, [
-        cells('interrupts', VIRT.virtioIrq + i),
+        irqCells(VIRT.virtioIrq + i),
         cells('interrupt-parent', plicPhandle),
         reg(base, VIRT.virtioStride),
         strings('compatible', 'virtio,mmio'),
@@ -121,13 +138,13 @@ export function virtDeviceTree(o: VirtTreeOptions): FdtNode {
     ],
     [
       node(`rtc@${VIRT.rtcBase.toString(16)}`, [
-        cells('interrupts', VIRT.rtcIrq),
+        irqCells(VIRT.rtcIrq),
         cells('interrupt-parent', plicPhandle),
         reg(VIRT.rtcBase, 0x1000),
         strings('compatible', 'google,goldfish-rtc'),
       ]),
       node(`serial@${VIRT.uartBase.toString(16)}`, [
-        cells('interrupts', VIRT.uartIrq),
+        irqCells(VIRT.uartIrq),
         cells('interrupt-parent', plicPhandle),
         cells('clock-frequency', VIRT.uartClockHz),
         reg(VIRT.uartBase, 0x100),
@@ -139,16 +156,20 @@ export function virtDeviceTree(o: VirtTreeOptions): FdtNode {
         strings('compatible', 'sifive,test1', 'sifive,test0', 'syscon'),
       ]),
       ...virtio,
-      node(`plic@${VIRT.plicBase.toString(16)}`, [
-        cells('phandle', plicPhandle),
-        cells('riscv,ndev', VIRT.plicSources),
-        reg(VIRT.plicBase, VIRT.plicSize),
-        cells('interrupts-extended', ...plicIrqs),
-        flag('interrupt-controller'),
-        strings('compatible', 'sifive,plic-1.0.0', 'riscv,plic0'),
-        cells('#address-cells', 0),
-        cells('#interrupt-cells', 1),
-      ]),
+      ...(aiaTree
+        ? aiaTree.nodes
+        : [
+            node(`plic@${VIRT.plicBase.toString(16)}`, [
+              cells('phandle', plicPhandle),
+              cells('riscv,ndev', VIRT.plicSources),
+              reg(VIRT.plicBase, VIRT.plicSize),
+              cells('interrupts-extended', ...plicIrqs),
+              flag('interrupt-controller'),
+              strings('compatible', 'sifive,plic-1.0.0', 'riscv,plic0'),
+              cells('#address-cells', 0),
+              cells('#interrupt-cells', 1),
+            ]),
+          ]),
       node(`clint@${VIRT.clintBase.toString(16)}`, [
         cells('interrupts-extended', ...clintIrqs),
         reg(VIRT.clintBase, 0x10000),

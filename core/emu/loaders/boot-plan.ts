@@ -7,7 +7,7 @@ import { VIRT, RV64_KERNEL_ALIGN } from '../memory-map.js';
 import { decodeFdt, FdtError } from '../fdt/reader.js';
 import { encodeFdt } from '../fdt/writer.js';
 import { ensureChild, setProp, strings, type FdtNode } from '../fdt/tree.js';
-import { initrdProps, virtDeviceTree } from '../fdt/virt.js';
+import { initrdProps, virtDeviceTree, type VirtTreeOptions } from '../fdt/virt.js';
 
 export interface BootFile {
   /** Shown in errors and in the debugger's symbol list. */
@@ -30,6 +30,11 @@ export interface BootOptions {
   isa?: string;
   mmuType?: 'riscv,sv39' | 'riscv,sv48';
   timebaseHz?: number;
+  /** Generated tree only: AIA controllers and cache-block sizes (see fdt/virt.ts). */
+  aia?: VirtTreeOptions['aia'];
+  aiaGuests?: number;
+  cbomBlockSize?: number;
+  cbozBlockSize?: number;
 }
 
 export interface BootRegion {
@@ -155,6 +160,10 @@ export function planBoot(o: BootOptions): BootPlan {
       isa: o.isa,
       mmuType: o.mmuType,
       timebaseHz: o.timebaseHz,
+      aia: o.aia,
+      aiaGuests: o.aiaGuests,
+      cbomBlockSize: o.cbomBlockSize,
+      cbozBlockSize: o.cbozBlockSize,
     });
   }
   const fdt = encodeFdt(tree);

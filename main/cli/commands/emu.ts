@@ -4,7 +4,7 @@
 import type { Command } from 'commander';
 import { readFileSync } from 'node:fs';
 import { Machine, EmuError } from '../../../core/emu/machine.js';
-import { parseSize } from '../../../core/emu/options.js';
+import { parseSize, type MachineOptions } from '../../../core/emu/options.js';
 import { ImageError, type BootFile } from '../../../core/emu/loaders/index.js';
 import { loadEmuWasm } from '../../../core/emu/node/wasm.js';
 import { UserError } from '../user-error.js';
@@ -23,6 +23,40 @@ interface EmuOpts {
   expect: string[];
   clock: string;
   quiet?: boolean;
+  aia: string;
+  aiaGuests: string;
+  isaExt: string[];
+}
+
+/** Extensions `--isa-ext NAME=on|off` switches (QEMU: -cpu rv64,NAME=on). */
+const ISA_EXT = {
+  h: 'hExtension',
+  sstc: 'sstc',
+  svpbmt: 'svpbmt',
+  svinval: 'svinval',
+  zicbom: 'zicbom',
+  zicboz: 'zicboz',
+} as const;
+
+function parseMachineExt(o: EmuOpts): MachineOptions {
+  if (!['none', 'aplic', 'aplic-imsic'].includes(o.aia))
+    throw new UserError(`--aia ${o.aia}: use none, aplic or aplic-imsic`);
+  const aiaGuests = Number(o.aiaGuests);
+  if (!/^\d+$/.test(o.aiaGuests) || aiaGuests > 7)
+    throw new UserError(`--aia-guests ${o.aiaGuests}: must be 0..7`);
+  if (aiaGuests > 0 && o.aia !== 'aplic-imsic')
+    throw new UserError('--aia-guests needs --aia aplic-imsic');
+  const out: MachineOptions = { aia: o.aia as MachineOptions['aia'], aiaGuests };
+  for (const spec of o.isaExt) {
+    const m = /^([a-z]+)=(on|off|true|false)$/i.exec(spec);
+    const key = m ? ISA_EXT[m[1].toLowerCase() as keyof typeof ISA_EXT] : undefined;
+    if (!m || !key)
+      throw new UserError(
+        `--isa-ext ${spec}: expected NAME=on|off with NAME one of ${Object.keys(ISA_EXT).join(', ')}`,
+      );
+    out[key] = /^(on|true)$/i.test(m[2]);
+  }
+  return out;
 }
 
 const collect = (v: string, prev: string[]): string[] => [...prev, v];
@@ -92,6 +126,14 @@ export function registerEmu(program: Command, setExit: (code: number) => void): 
     )
     .option('--clock <mode>', 'deterministic (mtime follows instructions) or wall', 'deterministic')
     .option('--quiet', 'do not copy the UART to stdout')
+    .option('--aia <mode>', 'interrupt controllers: none (PLIC), aplic, aplic-imsic', 'none')
+    .option('--aia-guests <n>', 'IMSIC guest interrupt files per hart (with aplic-imsic)', '0')
+    .option(
+      '--isa-ext <name=on|off>',
+      `switch an extension (repeatable): ${Object.keys(ISA_EXT).join(', ')}`,
+      collect,
+      [],
+    )
     .action(async (o: EmuOpts) => setExit(await runEmu(o)));
 }
 
@@ -124,9 +166,10 @@ async function runEmu(o: EmuOpts): Promise<number> {
   if (timeoutMs !== undefined && !(timeoutMs > 0))
     throw new UserError(`--timeout ${o.timeout}: must be a positive number of seconds`);
 
+  const ext = parseMachineExt(o);
   let machine: Machine;
   try {
-    machine = await Machine.create(await loadEmuWasm(), { harts, ramSize, clock: o.clock });
+    machine = await Machine.create(await loadEmuWasm(), { harts, ramSize, clock: o.clock, ...ext });
     machine.boot(boot);
   } catch (e) {
     if (e instanceof ImageError || e instanceof EmuError) throw new UserError(e.message);
