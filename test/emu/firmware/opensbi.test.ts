@@ -1,6 +1,6 @@
 // Debian's OpenSBI (fw_jump and fw_dynamic) boots in our emulator to the same banner QEMU
 // prints, then runs our payload at 0x80200000: SBI console, UART, HSM hart_start of every
-// hart, SBI timer interrupts and SRST shutdown. QEMU runs in the same test as the reference.
+// hart, SBI IPIs and remote fences, SBI timer interrupts and SRST shutdown. QEMU runs in the same test as the reference.
 import { describe, expect, it } from 'vitest';
 import { CROSS_GCC, FW_DYNAMIC, FW_JUMP, QEMU, missing } from '../support/tools.js';
 import { emuMissing, fileArg, runOurs } from '../support/emu.js';
@@ -50,6 +50,8 @@ describe.skipIf(skip)(`OpenSBI + payload, ours vs QEMU${skip ? ` (skipped: ${ski
         const qp = payloadLines(ref.output);
         expect(qp).toContain('payload: shutting down');
         expect(qp).toContain(`payload: harts ${harts}`);
+        expect(qp).toContain('payload: RFENCE ok');
+        if (harts > 1) expect(qp).toContain(`payload: IPIs acknowledged by ${harts - 1} harts`);
         expect(payloadLines(ours.output)).toEqual(qp);
       });
     }

@@ -1,8 +1,9 @@
 /*
  * An S-mode payload that exercises what a hypervisor needs from OpenSBI on the virt board:
  * SBI legacy console, direct NS16550A output, SBI BASE probing, HSM hart_start of every other
- * hart, TIME set_timer with supervisor timer interrupts, and SRST shutdown. Its output must be
- * the same in QEMU and in our emulator (only deterministic facts are printed).
+ * hart, IPI send_ipi to them, RFENCE remote fences, TIME set_timer with supervisor timer
+ * interrupts, and SRST shutdown. Its output must be the same in QEMU and in our emulator
+ * (only deterministic facts are printed).
  */
 #include <stdint.h>
 
@@ -70,10 +71,25 @@ extern void secondary_entry(void);
 extern void trap_entry(void);
 
 static volatile int started[MAX_HARTS];
+static volatile int ipi_seen[MAX_HARTS];
 static volatile unsigned long ticks;
 
+/* Secondary harts: report in, wait for a supervisor software interrupt sent with SBI IPI,
+   acknowledge it, then stop through HSM. */
 void secondary_main(unsigned long hartid, unsigned long opaque) {
-  if (hartid < MAX_HARTS && opaque == 0xb0a7) __atomic_store_n(&started[hartid], 1, __ATOMIC_SEQ_CST);
+  if (hartid >= MAX_HARTS || opaque != 0xb0a7) return;
+  asm volatile("csrw stvec, %0" ::"r"(trap_entry));
+  asm volatile("csrs sie, %0" ::"r"(1UL << 1));
+  __atomic_store_n(&started[hartid], 1, __ATOMIC_SEQ_CST);
+  while (!__atomic_load_n(&ipi_seen[hartid], __ATOMIC_SEQ_CST)) {
+    asm volatile("wfi");
+    unsigned long sip;
+    asm volatile("csrr %0, sip" : "=r"(sip));
+    if (sip & 2) {
+      asm volatile("csrc sip, %0" ::"r"(2UL));
+      __atomic_store_n(&ipi_seen[hartid], 1, __ATOMIC_SEQ_CST);
+    }
+  }
   /* stop: this hart goes back to OpenSBI, HSM status STOPPED */
   sbi_call(SBI_EXT_HSM, 1, 0, 0, 0);
 }
@@ -140,6 +156,26 @@ void payload_main(unsigned long hartid, unsigned long fdt) {
     sbi_putn(h);
     sbi_puts(" started\n");
   }
+
+  /* IPIs to every other hart (SBI IPI send_ipi with a hart mask), then remote fences. */
+  if (harts > 1) {
+    unsigned long mask = ((1UL << harts) - 1) & ~(1UL << hartid);
+    struct sbiret r = sbi_call(0x735049, 0, (long)mask, 0, 0);
+    if (r.error) sbi_puts("payload: send_ipi failed\n");
+    unsigned long acks = 0;
+    for (unsigned long h = 0; h < harts; h++) {
+      if (h == hartid) continue;
+      while (!__atomic_load_n(&ipi_seen[h], __ATOMIC_SEQ_CST)) {
+      }
+      acks++;
+    }
+    sbi_puts("payload: IPIs acknowledged by ");
+    sbi_putn(acks);
+    sbi_puts(" harts\n");
+  }
+  struct sbiret f1 = sbi_call(0x52464E43, 0, -1L, 0, 0);            /* remote_fence_i, all harts */
+  struct sbiret f2 = sbi_call(0x52464E43, 1, -1L, 0, 0x80200000);   /* remote_sfence_vma */
+  sbi_puts(f1.error || f2.error ? "payload: RFENCE failed\n" : "payload: RFENCE ok\n");
 
   /* Timer interrupts through SBI TIME. */
   asm volatile("csrw stvec, %0" ::"r"(trap_entry));
