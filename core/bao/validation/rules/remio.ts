@@ -98,7 +98,7 @@ export const remioShmem = defineRule({
     const out: Diagnostic[] = [];
     const n = ctx.config.shmemlist.length;
     const firstByKey = new Map<number, RemioRef>();
-    remios(ctx).forEach((r, idx) => {
+    remios(ctx).forEach((r) => {
       const sh = r.dev.shmem;
       if (sh.shmem_id >= n) {
         out.push(
@@ -144,7 +144,6 @@ export const remioShmem = defineRule({
             ),
           );
       }
-      void idx;
     });
     return out;
   },

@@ -35,9 +35,7 @@ export function archFor(
   plat: Platform,
   bao: BaoVersion,
   irqc?: RiscvIrqc,
-  cpus = 1,
 ): VmConfig['platform']['arch'] {
-  void cpus;
   const ic = plat.irqc;
   if (ic.type === 'riscv') {
     const choice = riscvIrqcChoice(plat, bao, irqc)!;
