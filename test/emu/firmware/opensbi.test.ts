@@ -1,6 +1,7 @@
 // Debian's OpenSBI (fw_jump and fw_dynamic) boots in our emulator to the same banner QEMU
 // prints, then runs our payload at 0x80200000: SBI console, UART, HSM hart_start of every
-// hart, SBI IPIs and remote fences, SBI timer interrupts and SRST shutdown. QEMU runs in the same test as the reference.
+// hart, SBI IPIs and remote fences, SBI timer interrupts and SRST shutdown. QEMU runs in the
+// same test as the reference.
 import { describe, expect, it } from 'vitest';
 import { CROSS_GCC, FW_DYNAMIC, FW_JUMP, QEMU, missing } from '../support/tools.js';
 import { emuMissing, fileArg, runOurs } from '../support/emu.js';
