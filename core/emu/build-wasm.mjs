@@ -1,4 +1,9 @@
-// Compiles the emulator's AssemblyScript hot path (core/emu/as) to core/emu/build/emu.wasm.
+// Compiles the emulator's AssemblyScript hot path (core/emu/as) to WebAssembly:
+//   build/emu.wasm         exports its own memory (one thread owns the machine)
+//   build/emu-shared.wasm  imports a shared env.memory (WebAssembly.Memory({ shared: true,
+//                          initial: 64, maximum: 65536 })) so a debugger thread can read RAM and
+//                          registers while a worker runs the machine (see as/ABI.md)
+// Set EMU_WAT=1 to also write the text format next to emu.wasm.
 import { main } from 'assemblyscript/asc';
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -6,19 +11,37 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 mkdirSync(join(here, 'build'), { recursive: true });
-const { error, stderr } = await main([
+const common = [
   join(here, 'as/index.ts'),
-  '--outFile',
-  join(here, 'build/emu.wasm'),
-  '--textFile',
-  join(here, 'build/emu.wat'),
   '--optimizeLevel',
   '3',
   '--runtime',
   'stub',
   '--noAssert',
-]);
-if (error) {
-  process.stderr.write(stderr.toString());
-  process.exit(1);
+];
+const variants = [
+  [
+    '--outFile',
+    join(here, 'build/emu.wasm'),
+    ...(process.env.EMU_WAT ? ['--textFile', join(here, 'build/emu.wat')] : []),
+  ],
+  [
+    '--outFile',
+    join(here, 'build/emu-shared.wasm'),
+    '--importMemory',
+    '--sharedMemory',
+    '--initialMemory',
+    '64',
+    '--maximumMemory',
+    '65536',
+    '--enable',
+    'threads',
+  ],
+];
+for (const v of variants) {
+  const { error, stderr } = await main([...common, ...v]);
+  if (error) {
+    process.stderr.write(stderr.toString());
+    process.exit(1);
+  }
 }
