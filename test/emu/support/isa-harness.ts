@@ -79,7 +79,7 @@ export function programOptions(src: string): ProgramRunOptions {
       .trim()
       .split(/\s+/)
       .filter(Boolean)
-      .map((p) => p.split('=')),
+      .map((p) => [p.slice(0, p.indexOf('=')), p.slice(p.indexOf('=') + 1)]),
   );
   const o: ProgramRunOptions = { machine: {} };
   if (kv.harts) o.harts = Number(kv.harts);
