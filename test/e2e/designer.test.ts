@@ -3,7 +3,7 @@
 // panel, the code view, save / reload / open, undo / redo. Screenshots of each main view go to
 // test-results/designer/ for a human to look at.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
@@ -226,6 +226,12 @@ describe.skipIf(!!missing)('designer (Chromium, web mode)', () => {
       'has-error',
     );
     await shot(page, '07-overlap-problem');
+    // The address map marks both sides of the overlap.
+    await page.getByTestId('view-addrmap').click();
+    const overlapping = page.getByTestId('addrmap-vm-1').locator('.amap-entry.overlap');
+    await expect(overlapping.count()).resolves.toBe(2);
+    await shot(page, '07b-overlap-address-map');
+    await page.getByTestId('view-canvas').click();
   });
 
   it('undoes and redoes edits from the keyboard and the toolbar', async () => {
@@ -345,6 +351,75 @@ describe.skipIf(!!missing)('designer (Chromium, web mode)', () => {
     );
     expect(await projectText(page)).toBe(edited);
     await expect(page.getByTestId('dirty-marker').count()).resolves.toBe(1);
+  });
+
+  it('imports a config.c as a new design', async () => {
+    const file = join(home, 'workshop-v.c');
+    writeFileSync(file, generateConfigC(newProjectFromExample('baremetal-linux-shmem')));
+    await page.getByTestId('menu-import').click();
+    await page.getByTestId('import-path').fill(file);
+    await page.getByTestId('import-confirm').click();
+    const confirm = page.getByTestId('confirm-discard');
+    await confirm.click(); // the recovered project is unsaved
+    await page.getByTestId('toast').filter({ hasText: 'Imported' }).waitFor();
+    await expect(page.getByTestId('vm-node-1').getAttribute('data-name')).resolves.toBe('linux');
+    await expect(page.locator('.react-flow__edge.ipc-edge').count()).resolves.toBe(2);
+    expect(body(await codeText(page))).toBe(
+      body(generateConfigC(newProjectFromExample('baremetal-linux-shmem'))),
+    );
+    await page.getByTestId('view-canvas').click();
+  });
+
+  it('stays responsive with 16 VMs and 200 devices', async () => {
+    let p = newProjectFromExample('baremetal');
+    p = { ...p, name: 'big', config: { ...p.config, vmlist: [] } };
+    for (let i = 0; i < 16; i++) {
+      const vm = structuredClone(newProjectFromExample('baremetal').config.vmlist[0]!);
+      vm.meta = { ...vm.meta, name: `vm${i}` };
+      vm.platform.cpu_num = 1;
+      vm.platform.regions = [{ base: BigInt(0x80200000 + i * 0x4000000), size: 0x4000000n }];
+      vm.image.base_addr = vm.entry = vm.platform.regions[0]!.base;
+      vm.platform.devs = Array.from({ length: i < 8 ? 13 : 12 }, (_, d) => {
+        const n = i * 13 + d;
+        return {
+          pa: BigInt(0x20000000 + n * 0x1000),
+          va: BigInt(0x20000000 + n * 0x1000),
+          size: 0x1000n,
+          interrupts: [1 + (n % 50)],
+          meta: { name: `dev${n}` },
+        };
+      });
+      p.config.vmlist.push(vm);
+    }
+    expect(p.config.vmlist.reduce((a, v) => a + v.platform.devs.length, 0)).toBe(200);
+    const file = join(home, 'big.baoproj');
+    writeFileSync(file, serializeProject(p));
+    await page.getByTestId('menu-open').click();
+    await page.getByTestId('open-path').fill(file);
+    await page.getByTestId('open-path').press('Enter');
+    const confirm = page.getByTestId('confirm-discard');
+    await confirm.click();
+    await page.getByTestId('vm-node-15').waitFor();
+    await page.waitForTimeout(400);
+    await shot(page, '12-16-vms-200-devices');
+    // One edit, through validation and generation, to the next painted frame (reported, not
+    // asserted: speed goals belong to benchmarks).
+    const ms = await page.evaluate(async () => {
+      const store = window.__baoStudio!.store;
+      const t0 = performance.now();
+      store.apply('perf', (proj) => ({
+        ...proj,
+        layout: { ...proj.layout, 'vm:0': { x: 1, y: 1 } },
+      }));
+      store.flushDerived();
+      await new Promise((r) => requestAnimationFrame(() => r(null)));
+      return performance.now() - t0;
+    });
+    console.log(`16 VMs / 200 devices: edit + validate + generate + frame = ${ms.toFixed(1)} ms`);
+    await page.getByTestId('vm-15-dev-0').click();
+    await expect(
+      page.getByTestId('field-config.vmlist[15].platform.devs[0].pa').inputValue(),
+    ).resolves.toBe('0x200c3000');
   });
 
   it('switches theme and target', async () => {

@@ -14,7 +14,7 @@ const KIND_COLOR: Record<MapEntry['kind'], string> = {
   hypervisor: 'var(--error)',
 };
 
-function Entry({ e, testid }: { e: MapEntry; testid: string }) {
+function Entry({ e, testid, floating }: { e: MapEntry; testid: string; floating?: boolean }) {
   const store = useDesigner();
   const end = e.base + e.size - (e.size > 0n ? 1n : 0n);
   return (
@@ -33,7 +33,7 @@ function Entry({ e, testid }: { e: MapEntry; testid: string }) {
       />
       <div>
         <div className="range">
-          {toHex(e.base)} – {toHex(end)}
+          {floating ? 'anywhere free (Bao allocates)' : `${toHex(e.base)} – ${toHex(end)}`}
         </div>
         <div className="what">
           {e.kind} · {e.name} · {humanSize(e.size)}
@@ -70,7 +70,7 @@ export function AddressMap() {
             <>
               <div className="amap-gap">Placed by Bao in free memory (no place_phys):</div>
               {maps.floating.map((e, k) => (
-                <Entry key={k} e={e} testid={`amap-float-${k}`} />
+                <Entry key={k} e={e} testid={`amap-float-${k}`} floating />
               ))}
             </>
           )}

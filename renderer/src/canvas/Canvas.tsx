@@ -16,6 +16,7 @@ import {
   type NodeChange,
 } from '@xyflow/react';
 import '@xyflow/react/dist/style.css';
+import type { Project } from '../../../core/bao/model/index.js';
 import { useDesigner, useStoreState } from '../state/hooks.js';
 import { attachIpc, createIpcLink, setLayout, addVm } from '../state/edits.js';
 import { samePath } from '../state/selection.js';
@@ -35,6 +36,27 @@ export function defaultPosition(key: string): { x: number; y: number } {
   return { x: 0, y: 0 };
 }
 
+/** Rough rendered height of a VM node, so VMs without a saved position do not overlap. */
+function estimatedVmHeight(vm: Project['config']['vmlist'][number]): number {
+  const rows =
+    vm.platform.regions.length + Math.min(vm.platform.devs.length, 11) + vm.platform.ipcs.length;
+  return 190 + rows * 21 + (vm.platform.ipcs.length ? 30 : 0);
+}
+
+/** Positions for VMs the layout does not place: four columns, each VM below the previous. */
+function autoLayout(project: Project): Record<string, { x: number; y: number }> {
+  const out: Record<string, { x: number; y: number }> = {};
+  const colY = [0, 0, 0, 0];
+  project.config.vmlist.forEach((vm, i) => {
+    const key = `vm:${i}`;
+    const col = i % 4;
+    const saved = project.layout[key];
+    out[key] = saved ?? { x: 380 + col * 310, y: colY[col]! };
+    colY[col] = (saved?.y ?? colY[col]!) + estimatedVmHeight(vm) + 40;
+  });
+  return out;
+}
+
 function parseKey(id: string): { kind: string; index: number } {
   const [kind, n] = id.split(':');
   return { kind: kind ?? '', index: Number(n ?? 0) };
@@ -51,7 +73,9 @@ function CanvasInner({ theme }: { theme: 'dark' | 'light' }) {
   const shmems = project.config.shmemlist;
 
   const nodes: Node[] = useMemo(() => {
-    const pos = (key: string) => dragging[key] ?? project.layout[key] ?? defaultPosition(key);
+    const auto = autoLayout(project);
+    const pos = (key: string) =>
+      dragging[key] ?? project.layout[key] ?? auto[key] ?? defaultPosition(key);
     const out: Node[] = [
       { id: 'platform', type: 'platform', position: pos('platform'), data: {}, deletable: false },
     ];
@@ -67,7 +91,7 @@ function CanvasInner({ theme }: { theme: 'dark' | 'light' }) {
       }),
     );
     return out;
-  }, [vms, shmems, project.layout, dragging]);
+  }, [vms, shmems, project, dragging]);
 
   const edges: Edge[] = useMemo(() => {
     const out: Edge[] = [];

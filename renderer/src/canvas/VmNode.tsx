@@ -114,29 +114,34 @@ function VmNodeImpl({ data }: NodeProps) {
         {p.regions.length === 0 && <div className="placeholder">drop memory here</div>}
       </div>
       <div className="node-section">
-        <div className="label">Devices</div>
-        {p.devs.map((d, j) => {
-          const dp = [...base, 'platform', 'devs', j];
-          return (
-            <div
-              key={j}
-              className={`res-row nodrag${isSel(dp) ? ' selected' : ''}${errorAt(dp) ? ' has-error' : ''}`}
-              data-testid={`vm-${i}-dev-${j}`}
-              onClick={pick(dp)}
-            >
-              <span className="name">{d.meta?.name ?? `device ${j}`}</span>
-              <span className="addr">{toHex(d.va)}</span>
-              {d.interrupts.length > 0 && (
-                <span className="irq">
-                  irq{' '}
-                  {d.interrupts.length > 3
-                    ? `${d.interrupts[0]}…${d.interrupts[d.interrupts.length - 1]}`
-                    : d.interrupts.join(',')}
-                </span>
-              )}
-            </div>
-          );
-        })}
+        <div className="label">
+          <span>Devices</span>
+          <span>{p.devs.length || ''}</span>
+        </div>
+        <div className="vm-dev-list nowheel">
+          {p.devs.map((d, j) => {
+            const dp = [...base, 'platform', 'devs', j];
+            return (
+              <div
+                key={j}
+                className={`res-row nodrag${isSel(dp) ? ' selected' : ''}${errorAt(dp) ? ' has-error' : ''}`}
+                data-testid={`vm-${i}-dev-${j}`}
+                onClick={pick(dp)}
+              >
+                <span className="name">{d.meta?.name ?? `device ${j}`}</span>
+                <span className="addr">{toHex(d.va)}</span>
+                {d.interrupts.length > 0 && (
+                  <span className="irq">
+                    irq{' '}
+                    {d.interrupts.length > 3
+                      ? `${d.interrupts[0]}…${d.interrupts[d.interrupts.length - 1]}`
+                      : d.interrupts.join(',')}
+                  </span>
+                )}
+              </div>
+            );
+          })}
+        </div>
         {p.devs.length === 0 && <div className="placeholder">drop a device here</div>}
       </div>
       {p.ipcs.length > 0 && (
