@@ -15,6 +15,7 @@ import { uartReset } from './dev/uart';
 import { plicReset, plicUpdate } from './dev/plic';
 import { aplicReset } from './dev/aplic';
 import { imsicReset } from './dev/imsic';
+import { flashReset } from './dev/flash';
 import { devUpdate } from './bus';
 import { tlbFlush, updateCtx } from './mmu';
 import { mipNow, stceOn, STCE, IRQ_MTI, IRQ_STI, IRQ_VSTI } from './irq';
@@ -64,6 +65,7 @@ export function resetMachine(): void {
   plicUpdate();
   aplicReset();
   imsicReset();
+  flashReset();
   setPower(0, 0);
   setVclock(0);
   setSliceDone(0);

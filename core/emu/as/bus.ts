@@ -1,7 +1,7 @@
 // Physical address space of QEMU's virt board (the subset we model):
 //   0x00001000 boot ROM (0xf000)      0x00100000 sifive_test     0x00101000 goldfish RTC
 //   0x02000000 CLINT                  0x0c000000 PLIC            0x10000000 UART0
-//   0x10001000 virtio-mmio 0..7       0x10100000 fw_cfg (absent)  0x20000000 flash (reads 0)
+//   0x10001000 virtio-mmio 0..7       0x10100000 fw_cfg (absent)  0x20000000 CFI flash (2 x 32 MiB)
 //   0x03000000 PCIe PIO, 0x30000000 PCIe ECAM (empty bus: all ones), 0x40000000 PCIe MMIO
 //   0x80000000 RAM
 // Anything else is an access fault (busErr = true). Never touches host memory out of bounds.
@@ -16,6 +16,7 @@ import { virtioRead, VIRTIO_BASE, VIRTIO_END } from './dev/virtio';
 import { aplicRead, aplicWrite, aplicIsPage, aplicInput } from './dev/aplic';
 import { imsicWrite, imsicIsPage } from './dev/imsic';
 import { optAia } from './state';
+import { flashRead, flashWrite, FLASH_BASE, FLASH_END } from './dev/flash';
 
 export let busErr: bool = false;
 
@@ -67,7 +68,7 @@ export function busRead(pa: u64, size: i32): u64 {
   if (pa >= VIRTIO_BASE && pa < VIRTIO_END) return <u64>virtioRead(<u32>(pa - VIRTIO_BASE));
   if (pa >= TEST_BASE && pa < TEST_BASE + 0x1000) return 0;
   if (pa >= RTC_BASE && pa < RTC_BASE + 0x1000) return <u64>rtcRead(<u32>(pa - RTC_BASE) & ~3);
-  if (pa >= 0x20000000 && pa < 0x24000000) return 0;
+  if (pa >= FLASH_BASE && pa < FLASH_END) return flashRead(pa, size);
   // PCIe ECAM (no functions: config reads return all ones), PIO and MMIO windows, fw_cfg
   if (pa >= 0x30000000 && pa < 0x40000000) return size == 8 ? 0xffffffffffffffff : ((<u64>1 << (<u64>size * 8)) - 1);
   if (pa >= 0x3000000 && pa < 0x3010000) return 0;
@@ -101,7 +102,7 @@ export function busWrite(pa: u64, size: i32, v: u64): void {
   if (pa >= VIRTIO_BASE && pa < VIRTIO_END) return;
   if (pa >= TEST_BASE && pa < TEST_BASE + 0x1000) { testWrite(<u32>(pa - TEST_BASE), <u32>v); return; }
   if (pa >= RTC_BASE && pa < RTC_BASE + 0x1000) { rtcWrite(<u32>(pa - RTC_BASE) & ~3, <u32>v); return; }
-  if (pa >= 0x20000000 && pa < 0x24000000) return;
+  if (pa >= FLASH_BASE && pa < FLASH_END) { flashWrite(pa, v); return; }
   if (pa >= 0x30000000 && pa < 0x80000000) return;
   if (pa >= 0x3000000 && pa < 0x3010000) return;
   if (pa >= 0x10100000 && pa < 0x10100018) return;

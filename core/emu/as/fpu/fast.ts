@@ -202,7 +202,7 @@ export function f64MulAddFast(a: u64, b: u64, c: u64): u64 {
   const b2 = w - tl;
   const ew = tl - (w - b2) + (ul - b2);
   let vBits = reinterpret<u64>(w);
-  if (ew != 0 && (vBits & 1) == 0) vBits += 1;
+  if (ew != 0 && (vBits & 1) == 0) vBits += (ew > 0) == (w > 0) ? 1 : -1;
   const v = reinterpret<f64>(vBits);
   const r = th + v;
   const b3 = r - th;
