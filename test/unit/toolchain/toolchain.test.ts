@@ -82,3 +82,22 @@ describe('QEMU runner', () => {
     expect(missing.missing).toEqual(['never printed']);
   });
 });
+
+describe('Bao build error summary', () => {
+  it("skips the dependency step's stdint.h noise and names the real error", async () => {
+    const { summarizeBuildError } = await import('../../../toolchain/bao-build.js');
+    const log = [
+      'Creating dependency\tsrc/core/config.c',
+      'src/core/inc/bao.h:10:10: fatal error: stdint.h: No such file or directory',
+      'Compiling source\t/tmp/cfg/x.c',
+      "/tmp/cfg/x.c:12:9: error: 'struct vm_platform' has no member named 'foo'",
+      'make: *** [Makefile:340: x.o] Error 1',
+    ].join('\n');
+    expect(summarizeBuildError(log)).toBe(
+      "/tmp/cfg/x.c:12:9: error: 'struct vm_platform' has no member named 'foo'",
+    );
+    expect(summarizeBuildError('make: *** [Makefile:1: all] Error 2')).toBe(
+      'make: *** [Makefile:1: all] Error 2',
+    );
+  });
+});
