@@ -71,12 +71,23 @@ export async function buildBao(opts: BaoBuildOptions): Promise<BaoBuildResult> {
   const binDir = join(opts.baoSrc, 'bin', opts.platform, opts.config);
   const bin = join(binDir, 'bao.bin');
   if (res.code !== 0 || !existsSync(bin)) {
-    const firstError =
-      log.split('\n').find((l) => /error/i.test(l)) ?? `make exited with ${res.code}`;
+    const firstError = summarizeBuildError(log) ?? `make exited with ${res.code}`;
     throw new BaoBuildError(
       `Bao build of ${opts.config} for ${opts.platform} failed: ${firstError.trim()}`,
       log,
     );
   }
   return { bin, elf: join(binDir, 'bao.elf'), log };
+}
+
+/**
+ * The line of a failed build that explains it: a compiler `error:` (skipping the harmless
+ * "stdint.h: No such file" of Bao's dependency step), else make's own error line.
+ */
+export function summarizeBuildError(log: string): string | undefined {
+  const lines = log.split('\n');
+  return (
+    lines.find((l) => /\berror:/.test(l) && !/stdint\.h/.test(l)) ??
+    lines.find((l) => /\*\*\*|\bError \d+/.test(l))
+  );
 }
