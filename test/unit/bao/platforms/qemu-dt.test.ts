@@ -174,6 +174,19 @@ describe('qemu-riscv64-virt matches QEMU', () => {
     expect(Number(cells(s.props.get('riscv,num-sources'))[0]) - 1).toBe(aia.maxInterruptId);
     compare(plat, nodes, 'aplic');
   });
+  it.skipIf(!ok)('the APLIC choice matches -M virt,aia=aplic', () => {
+    const plat = getPlatform('qemu-riscv64-virt')!;
+    if (plat.irqc.type !== 'riscv') throw new Error('not RISC-V');
+    const aplic = plat.irqc.choices.find((c) => c.kind === 'APLIC')!;
+    const nodes = parseDts(
+      dumpDts('qemu-system-riscv64', `virt,${aplic.qemuMachineOption}`, ['-bios', 'none']),
+    );
+    const s = nodes
+      .filter((n) => n.path.includes('aplic@'))
+      .find((n) => !n.props.has('riscv,children'))!;
+    expect(regs(s)[0]).toEqual({ pa: aplic.base, size: aplic.size });
+    expect(nodes.some((n) => n.path.includes('imsics@'))).toBe(false); // wired APLIC, no MSIs
+  });
   if (!ok)
     it.skip('qemu-system-riscv64 or dtc not installed: QEMU device-tree comparison skipped', () => {});
 });
@@ -197,15 +210,10 @@ describe('qemu-aarch64-virt matches QEMU', () => {
   const qemu = process.env.QEMU_SYSTEM_AARCH64 ?? 'qemu-system-aarch64';
   const ok = haveDtc && have(qemu);
   it.skipIf(!ok)('devices, sizes and interrupts match -M virt as the Bao demos run it', () => {
-    const nodes = parseDts(
-      dumpDts(qemu, 'virt,secure=on,virtualization=on,gic-version=3', [
-        '-cpu',
-        'cortex-a53',
-        '-smp',
-        '4',
-      ]),
-    );
+    // The options the catalog says QEMU must run with (those of the Bao demos).
     const plat = getPlatform('qemu-aarch64-virt')!;
+    const q = plat.qemu!;
+    const nodes = parseDts(dumpDts(qemu, q.machine, ['-cpu', q.cpu!, '-smp', String(q.smp)]));
     compare(plat, nodes, 'gic');
     const gic = nodes.find((n) => (n.props.get('compatible') ?? '').includes('arm,gic-v3'))!;
     const [gicd, gicr] = regs(gic);
