@@ -78,7 +78,10 @@ function openBrowser(url) {
 const electron = values.web ? undefined : electronBinary();
 if (electron) {
   requireBuilt('dist/main/electron-main.cjs');
-  const child = spawn(electron, [root], { stdio: 'inherit' });
+  // ELECTRON_RUN_AS_NODE (set by some tools) would make Electron a plain Node: drop it.
+  const env = { ...process.env };
+  delete env.ELECTRON_RUN_AS_NODE;
+  const child = spawn(electron, [root], { stdio: 'inherit', env });
   child.on('exit', (code, signal) => process.exit(signal ? 1 : (code ?? 0)));
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
 } else {

@@ -1,6 +1,7 @@
 // connectHost: what the renderer calls once at start-up. In the desktop app the preload has put
 // the IPC bridge on `window.baoHost`; in web mode the page was opened as
 // http://127.0.0.1:PORT/?token=… and we open the WebSocket with that token.
+import './zod-csp.js';
 import { createHostClient } from './client.js';
 import { HostError } from './errors.js';
 import type { HostClient } from './service.js';

@@ -1,4 +1,6 @@
 // Entry point: connect to the host, create the store with a starting project, render the IDE.
+// First: zod must not probe for eval under our CSP (see core/host/zod-csp.ts).
+import '../../core/host/zod-csp.js';
 import { createRoot } from 'react-dom/client';
 import '@fontsource/inter/latin-400.css';
 import '@fontsource/inter/latin-600.css';

@@ -50,6 +50,31 @@ describeWithChromium('app shell in web mode (Chromium)', () => {
     expect(studio.errors).toEqual([]);
     await studio.screenshot('shell-saved');
   });
+  it('runs every main view under the CSP without a violation (Monaco included)', async () => {
+    const { page } = studio;
+    const violations: string[] = [];
+    await page.exposeFunction('reportCspViolation', (v: string) => violations.push(v));
+    // An init script runs before the page's own code, outside the page's CSP.
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportCspViolation(v: string): void }).reportCspViolation(
+          `${e.violatedDirective} ${e.blockedURI} ${e.sourceFile}:${e.lineNumber}:${e.columnNumber}`,
+        ),
+      ),
+    );
+    await studio.reload();
+    studio.errors.length = 0;
+    for (const view of ['Address map', 'Code', 'Design']) {
+      await page.getByText(view, { exact: true }).first().click();
+      await page.waitForTimeout(view === 'Code' ? 2000 : 500);
+      await studio.screenshot(`shell-view-${view.toLowerCase().replace(' ', '-')}`);
+    }
+    // Monaco rendered its editor (it needs its workers, fonts and styles through the CSP).
+    await expect.poll(() => page.locator('.monaco-editor').count()).toBeGreaterThan(0);
+    expect(violations).toEqual([]);
+    expect(studio.errors).toEqual([]);
+  });
+
   it('serves the page with a strict CSP that Chromium enforces', async () => {
     const { page } = studio;
     const response = await page.goto(studio.url);
