@@ -2,8 +2,9 @@
 // with the UART on stdio; exit 0 when every --expect text appeared, 1 otherwise — for CI, like
 // wokwi-cli. Options mirror QEMU's (-bios, -kernel, -smp, -m, -dtb, -initrd, -append).
 import type { Command } from 'commander';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { Machine, EmuError } from '../../../core/emu/machine.js';
+import { formatMode, type EventKind } from '../../../core/emu/events.js';
 import { parseSize, type MachineOptions } from '../../../core/emu/options.js';
 import { ImageError, type BootFile } from '../../../core/emu/loaders/index.js';
 import { loadEmuWasm } from '../../../core/emu/node/wasm.js';
@@ -23,6 +24,8 @@ interface EmuOpts {
   expect: string[];
   clock: string;
   quiet?: boolean;
+  trace?: string;
+  dumpDtb?: string;
   aia: string;
   aiaGuests: string;
   isaExt: string[];
@@ -126,6 +129,11 @@ export function registerEmu(program: Command, setExit: (code: number) => void): 
     )
     .option('--clock <mode>', 'deterministic (mtime follows instructions) or wall', 'deterministic')
     .option('--quiet', 'do not copy the UART to stdout')
+    .option('--trace <kinds>', 'print events to stderr: traps, modes, or traps,modes')
+    .option(
+      '--dump-dtb <file>',
+      'write the device tree the guest gets to a file and exit (like QEMU dumpdtb)',
+    )
     .option('--aia <mode>', 'interrupt controllers: none (PLIC), aplic, aplic-imsic', 'none')
     .option('--aia-guests <n>', 'IMSIC guest interrupt files per hart (with aplic-imsic)', '0')
     .option(
@@ -175,6 +183,18 @@ async function runEmu(o: EmuOpts): Promise<number> {
     if (e instanceof ImageError || e instanceof EmuError) throw new UserError(e.message);
     throw e;
   }
+  if (o.dumpDtb) {
+    try {
+      writeFileSync(o.dumpDtb, machine.plan!.fdt);
+    } catch (e) {
+      throw new UserError(`${o.dumpDtb}: cannot write the device tree (${(e as Error).message})`);
+    }
+    process.stderr.write(
+      `bao-studio emu: device tree (${machine.plan!.fdt.length} bytes, at 0x${machine.plan!.fdtAddr.toString(16)}) written to ${o.dumpDtb}\n`,
+    );
+    return 0;
+  }
+  if (o.trace) traceEvents(machine, o.trace);
 
   // UART: guest output to stdout (and matched against --expect), host input to the guest.
   let seen = '';
@@ -238,4 +258,59 @@ async function runEmu(o: EmuOpts): Promise<number> {
     return 1;
   }
   return 0;
+}
+
+const TRAP_NAMES: Record<string, string> = {
+  e0: 'instruction address misaligned',
+  e1: 'instruction access fault',
+  e2: 'illegal instruction',
+  e3: 'breakpoint',
+  e4: 'load address misaligned',
+  e5: 'load access fault',
+  e6: 'store/AMO address misaligned',
+  e7: 'store/AMO access fault',
+  e8: 'ecall from U',
+  e9: 'ecall from S',
+  e10: 'ecall from VS',
+  e11: 'ecall from M',
+  e12: 'instruction page fault',
+  e13: 'load page fault',
+  e15: 'store/AMO page fault',
+  e20: 'instruction guest-page fault',
+  e21: 'load guest-page fault',
+  e22: 'virtual instruction',
+  e23: 'store/AMO guest-page fault',
+  i1: 'S software interrupt',
+  i2: 'VS software interrupt',
+  i3: 'M software interrupt',
+  i5: 'S timer interrupt',
+  i6: 'VS timer interrupt',
+  i7: 'M timer interrupt',
+  i9: 'S external interrupt',
+  i10: 'VS external interrupt',
+  i11: 'M external interrupt',
+  i12: 'S guest external interrupt',
+};
+
+/** --trace: one stderr line per trap / mode change (a boot timeline for humans). */
+function traceEvents(machine: Machine, spec: string): void {
+  const kinds: EventKind[] = [];
+  for (const k of spec.split(',').map((x) => x.trim())) {
+    if (k === 'traps' || k === 'trap') kinds.push('trap');
+    else if (k === 'modes' || k === 'mode') kinds.push('mode');
+    else throw new UserError(`--trace ${spec}: use traps, modes or traps,modes`);
+  }
+  const hex = (v: bigint): string => '0x' + v.toString(16);
+  machine.onEvent(kinds, (e) => {
+    if (e.kind === 'trap') {
+      const name = TRAP_NAMES[(e.interrupt ? 'i' : 'e') + e.cause] ?? `cause ${e.cause}`;
+      process.stderr.write(
+        `[hart ${e.hart}] trap ${name} (${e.interrupt ? 'irq ' : ''}${e.cause}) at ${hex(e.epc)}: ${formatMode(e.from)} -> ${formatMode(e.to)}\n`,
+      );
+    } else if (e.kind === 'mode') {
+      process.stderr.write(
+        `[hart ${e.hart}] return ${formatMode(e.from)} -> ${formatMode(e.to)} at ${hex(e.pc)}\n`,
+      );
+    }
+  });
 }

@@ -5,9 +5,11 @@ import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CROSS_GCC, FW_JUMP, UBOOT_SMODE, missing } from '../support/tools.js';
+import { CROSS_GCC, FW_JUMP, QEMU, UBOOT_SMODE, missing } from '../support/tools.js';
 import { emuMissing } from '../support/emu.js';
 import { buildPayload } from '../support/payload.js';
+import { qemuDtb } from '../support/qemu.js';
+import { decodeFdt, toDts } from '../../../core/emu/fdt/index.js';
 
 const BIN = join(process.cwd(), 'bin', 'bao-studio.mjs');
 
@@ -32,7 +34,7 @@ function cli(
   });
 }
 
-const skip = missing({ commands: [CROSS_GCC], files: [FW_JUMP, UBOOT_SMODE] }) ?? emuMissing;
+const skip = missing({ commands: [CROSS_GCC, QEMU], files: [FW_JUMP, UBOOT_SMODE] }) ?? emuMissing;
 describe.skipIf(skip)(`bao-studio emu${skip ? ` (skipped: ${skip})` : ''}`, () => {
   it('exits 0 when every expected text appeared', async () => {
     const r = await cli([
@@ -103,6 +105,65 @@ describe.skipIf(skip)(`bao-studio emu${skip ? ` (skipped: ${skip})` : ''}`, () =
     );
     expect(r.code, r.stderr).toBe(0);
     expect(r.stdout).toMatch(/=> version\r?\nU-Boot 20/);
+  });
+
+  it('--trace prints the boot timeline: OpenSBI entering the payload in S, its ecalls', async () => {
+    const r = await cli([
+      '--bios',
+      FW_JUMP,
+      '--kernel',
+      buildPayload(),
+      '--quiet',
+      '--trace',
+      'traps,modes',
+    ]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(
+      /\[hart 0\] trap illegal instruction \(2\) at 0x8000[0-9a-f]+: M -> M/,
+    );
+    expect(r.stderr).toContain('[hart 0] return M -> S at 0x80200000');
+    expect(r.stderr).toMatch(/\[hart 0\] trap ecall from S \(9\) at 0x802[0-9a-f]+: S -> M/);
+    expect(r.stderr).toMatch(/trap S timer interrupt \(irq 5\) at 0x802[0-9a-f]+: S -> S/);
+  });
+
+  it('--dump-dtb writes the tree QEMU would give the guest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emu-dtb-'));
+    const ours = join(dir, 'ours.dtb');
+    const r = await cli([
+      '--bios',
+      FW_JUMP,
+      '--smp',
+      '3',
+      '--mem',
+      '512M',
+      '--append',
+      'console=ttyS0',
+      '--kernel',
+      buildPayload(),
+      '--dump-dtb',
+      ours,
+    ]);
+    expect(r.code, r.stderr).toBe(0);
+    const q = decodeFdt(
+      qemuDtb('', [
+        '-smp',
+        '3',
+        '-m',
+        '512M',
+        '-bios',
+        FW_JUMP,
+        '-kernel',
+        buildPayload(),
+        '-append',
+        'console=ttyS0',
+      ]),
+    ).root;
+    const chosen = q.children.find((c) => c.name === 'chosen')!;
+    chosen.props = chosen.props.filter((p) => p.name !== 'rng-seed');
+    q.children = q.children.filter((c) => !/^(pci|flash|fw-cfg|platform-bus)@/.test(c.name));
+    const soc = q.children.find((c) => c.name === 'soc')!;
+    soc.children = soc.children.filter((c) => !c.name.startsWith('pci@'));
+    expect(toDts(decodeFdt(readFileSync(ours)).root)).toBe(toDts(q));
   });
 
   it('names the file for bad images', async () => {
