@@ -380,7 +380,9 @@ BOX_BIN(op_box_fsgnj_s, "fsgnj.s")
 enum { G_F32, G_F64, G_I64, G_BOX };
 
 /* How the operands of one operation relate: plain, or shaped to hit hard cases. */
-enum { S_PLAIN, S_ADD, S_MUL, S_DIV, S_SQRT, S_FMA, S_TOINT, S_CMP, S_NARROW };
+enum { S_PLAIN, S_ADD, S_MUL, S_DIV, S_SQRT, S_TOINT, S_CMP, S_NARROW,
+       /* fused multiply-add variants: bit 0 negates c, bit 1 negates the product */
+       S_FMA = 16, S_FMS = 17, S_FNMS = 18, S_FNMA = 19 };
 
 static const u32 special32[] = {
     0x00000000, 0x80000000, 0x3f800000, 0xbf800000, 0x00000001, 0x80000001, 0x007fffff,
@@ -536,7 +538,136 @@ static u64 pickTarget(int is64) {
   return nearby(t, is64) & (is64 ? ~0UL : 0xffffffffUL);
 }
 
+/*
+ * FMA double-rounding traps. buildMidpointC picks c so that c + RN(a*b) is exactly a midpoint
+ * (or quarter point) of the result's precision while the product's rounding error is non-zero:
+ * rounding twice would then differ from the single rounding an FMA must give. negProd/negC are
+ * the variant's sign flips, applied so the trap is set for what the instruction computes.
+ */
+static int buildMidpointC(int is64, int negProd, int negC, u64 a, u64 b, u64 *c) {
+  u64 uh, e, sign, opp = below(2);
+  if (is64) {
+    double x = asD(a), y = asD(b), p = x * y;
+    if (__builtin_fma(x, y, -p) == 0) return 0; /* exact product */
+    uh = fromD(p);
+    e = (uh >> 52) & 0x7ff;
+    if (!(uh & 1) || e == 0 || e > 0x7fc) return 0;
+    sign = (uh >> 63) ^ (u64)negProd;
+    /* same sign one binade up, or opposite sign two binades up */
+    u64 cc = ((sign ^ opp) << 63) | ((e + 1 + opp) << 52) | (rnd() & 0xfffffffffffffUL);
+    *c = cc ^ ((u64)negC << 63);
+  } else {
+    float x = asF(a), y = asF(b), p = x * y;
+    if (__builtin_fmaf(x, y, -p) == 0) return 0;
+    uh = fromF(p);
+    e = (uh >> 23) & 0xff;
+    if (!(uh & 1) || e == 0 || e > 0xfc) return 0;
+    sign = ((uh >> 31) & 1) ^ (u64)negProd;
+    u64 cc = ((sign ^ opp) << 31) | ((e + 1 + opp) << 23) | (rnd() & 0x7fffffUL);
+    *c = cc ^ ((u64)negC << 31);
+  }
+  return 1;
+}
+
+static int bitLength(u64 v) { /* rv64gc has no clz instruction and there is no libgcc here */
+  int n = 0;
+  while (v) v >>= 1, n++;
+  return n;
+}
+
+static u64 inverse64(u64 b) { /* b odd: inverse mod 2^64 by Newton's iteration */
+  u64 x = b;
+  for (int i = 0; i < 6; i++) x *= 2 - b * x;
+  return x;
+}
+
+/*
+ * binary64: a*b whose exact product is RN(a*b) +- L * 2^-53 ulp with L in 1..3 (a tiny,
+ * non-zero error: A = r / B mod 2^53), then c as above. The error is then exactly at or just
+ * beyond half an ulp of the next step's sum, the case an emulated FMA must round to odd.
+ */
+static void fmaTrap64(int negProd, int negC, u64 *a, u64 *b, u64 *c) {
+  const u64 m53 = (1UL << 53) - 1;
+  for (int tries = 0; tries < 16; tries++) {
+    u64 B = (rnd() | 1 | (1UL << 52)) & m53;
+    u64 L = below(2) ? 1 : 1 + below(3); /* L = 1: the tie that needs rounding to odd */
+    u64 r = below(2) ? L : (1UL << 53) - L;
+    u64 A = (r * inverse64(B)) & m53;
+    if (A < (1UL << 52)) continue;
+    u64 ea = 1023 - 60 + below(120), eb = 1023 - 60 + below(120);
+    *a = (below(2) << 63) | (ea << 52) | (A & 0xfffffffffffffUL);
+    *b = (below(2) << 63) | (eb << 52) | (B & 0xfffffffffffffUL);
+    if (buildMidpointC(1, negProd, negC, *a, *b, c)) return;
+  }
+}
+
+/*
+ * binary32: a*b = 2^j (2^2n - 1) (factors 2^n - 1 and 2^n + 1, n = 16..23) or
+ * 2^j (2^32 + 1) (641 * 6700417) is exact in binary64, and c puts c + a*b one tail 2^j away
+ * from an f32 midpoint, a tail binary64 cannot hold: RN64(a*b + c) lands exactly on the
+ * midpoint, so rounding that to f32 would be a double rounding.
+ */
+static void fmaTrap32(u64 *a, u64 *b, u64 *c) {
+  u64 fa, fb, n2;
+  if (below(4) == 0) {
+    fa = 641, fb = 6700417, n2 = 32;
+  } else {
+    u64 n = 16 + below(8);
+    fa = (1UL << n) - 1, fb = (1UL << n) + 1, n2 = 2 * n;
+  }
+  if (below(2)) {
+    u64 t = fa;
+    fa = fb;
+    fb = t;
+  }
+  /* a = fa * 2^x and b = fb * 2^y as floats, so a*b = (2^n2 +- 1) * 2^(x + y) */
+  int la = bitLength(fa), lb = bitLength(fb);
+  i64 x = (i64)below(40) - 20, y = (i64)below(40) - 20;
+  *a = (below(2) << 31) | ((u64)(127 + x + la - 1) << 23) | ((fa << (24 - la)) & 0x7fffff);
+  *b = (below(2) << 31) | ((u64)(127 + y + lb - 1) << 23) | ((fb << (24 - lb)) & 0x7fffff);
+  /* half an f32 ulp of c is 2^(x + y + n2); its binary64 ulp is then 2^(x + y + n2 - 28), so
+   * the tail 2^(x + y) falls below half of it. c's significand is non-zero so that c minus
+   * half an ulp stays in c's binade. */
+  i64 k = x + y + (i64)n2 + 24;
+  *c = (below(2) << 31) | ((u64)(127 + k) << 23) | ((rnd() & 0x7fffff) | 1);
+}
+
+/*
+ * binary64: c about half an ulp of RN(a*b) minus the product's error ul (rounded towards zero),
+ * so that the exact a*b + c sits at or next to a midpoint of the result's precision with only
+ * the low bits of the product deciding the rounding.
+ */
+static void fmaTrapRoundToOdd(int negProd, int negC, u64 *a, u64 *b, u64 *c) {
+  double x = asD(*a), y = asD(*b);
+  double uh = x * y, ul = __builtin_fma(x, y, -uh);
+  if (negProd) uh = -uh, ul = -ul;
+  u64 e = (fromD(uh) >> 52) & 0x7ff;
+  if (ul == 0 || e < 60 || e > 0x7f0) return;
+  u64 h = ((e - 53) << 52) | (fromD(ul) & 0x8000000000000000UL); /* half an ulp, ul's sign */
+  double cc;
+  asm volatile("fsub.d %0, %1, %2, rtz" : "=f"(cc) : "f"(asD(h)), "f"(ul));
+  *c = fromD(cc) ^ ((u64)negC << 63);
+}
+
+/* One of the traps above for an FMA variant, or nothing (the caller's operands stay). */
+static void fmaTrap(int is64, int negProd, int negC, u64 *a, u64 *b, u64 *c) {
+  if (is64) {
+    u64 k = below(3);
+    if (k == 0) fmaTrap64(negProd, negC, a, b, c);
+    else if (k == 1) fmaTrapRoundToOdd(negProd, negC, a, b, c);
+    else
+      for (int tries = 0; tries < 8 && !buildMidpointC(1, negProd, negC, *a, *b, c); tries++)
+        *a += 1;
+  } else {
+    if (below(2)) fmaTrap32(a, b, c);
+    else
+      for (int tries = 0; tries < 8 && !buildMidpointC(0, negProd, negC, *a, *b, c); tries++)
+        *a += 1;
+  }
+}
+
 static void genOperands(int g, int shape, u64 *a, u64 *b, u64 *c) {
+  asm volatile("fsrm zero"); /* the generator's own float arithmetic rounds to nearest even */
   int is64 = g == G_F64;
   u64 mask = is64 ? ~0UL : 0xffffffffUL;
   if (g == G_I64) {
@@ -581,7 +712,11 @@ static void genOperands(int g, int shape, u64 *a, u64 *b, u64 *c) {
       if (below(4)) *a &= is64 ? 0x7fffffffffffffffUL : 0x7fffffffUL; /* mostly non-negative */
       break;
     case S_FMA:
-      if (k == 0) /* c close to -(a*b): massive cancellation */
+    case S_FMS:
+    case S_FNMS:
+    case S_FNMA:
+      if (k == 3) fmaTrap(is64, (shape >> 1) & 1, shape & 1, a, b, c);
+      else if (k == 0) /* c close to -(a*b): massive cancellation */
         *c = nearby(is64 ? fromD(-(asD(*a) * asD(*b))) : fromF(-(asF(*a) * asF(*b))), is64) & mask;
       else if (k == 1) /* c close to +(a*b) */
         *c = nearby(is64 ? fromD(asD(*a) * asD(*b)) : fromF(asF(*a) * asF(*b)), is64) & mask;
@@ -616,9 +751,9 @@ static const Op ops[] = {
     {"fdiv.s", op_fdiv_s, G_F32, S_DIV},
     {"fsqrt.s", op_fsqrt_s, G_F32, S_SQRT},
     {"fmadd.s", op_fmadd_s, G_F32, S_FMA},
-    {"fmsub.s", op_fmsub_s, G_F32, S_FMA},
-    {"fnmsub.s", op_fnmsub_s, G_F32, S_FMA},
-    {"fnmadd.s", op_fnmadd_s, G_F32, S_FMA},
+    {"fmsub.s", op_fmsub_s, G_F32, S_FMS},
+    {"fnmsub.s", op_fnmsub_s, G_F32, S_FNMS},
+    {"fnmadd.s", op_fnmadd_s, G_F32, S_FNMA},
     {"fmin.s", op_fmin_s, G_F32, S_CMP},
     {"fmax.s", op_fmax_s, G_F32, S_CMP},
     {"fsgnj.s", op_fsgnj_s, G_F32, S_PLAIN},
@@ -644,9 +779,9 @@ static const Op ops[] = {
     {"fdiv.d", op_fdiv_d, G_F64, S_DIV},
     {"fsqrt.d", op_fsqrt_d, G_F64, S_SQRT},
     {"fmadd.d", op_fmadd_d, G_F64, S_FMA},
-    {"fmsub.d", op_fmsub_d, G_F64, S_FMA},
-    {"fnmsub.d", op_fnmsub_d, G_F64, S_FMA},
-    {"fnmadd.d", op_fnmadd_d, G_F64, S_FMA},
+    {"fmsub.d", op_fmsub_d, G_F64, S_FMS},
+    {"fnmsub.d", op_fnmsub_d, G_F64, S_FNMS},
+    {"fnmadd.d", op_fnmadd_d, G_F64, S_FNMA},
     {"fmin.d", op_fmin_d, G_F64, S_CMP},
     {"fmax.d", op_fmax_d, G_F64, S_CMP},
     {"fsgnj.d", op_fsgnj_d, G_F64, S_PLAIN},
