@@ -129,6 +129,7 @@ export const PlatformSchema = z
       })
       .strict()
       .optional(),
+    reservedInterrupts: z.array(z.object({ id: irqId, what: z.string() }).strict()).optional(),
     coloring: z.boolean(),
     protectableDevices: z.array(u64).optional(),
     mmioRegions: z.array(range).optional(),

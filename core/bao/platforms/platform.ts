@@ -162,6 +162,8 @@ export interface Platform {
   inventoryComplete: boolean;
   /** Hardware Bao keeps for itself (interrupt controllers, SMMU...). */
   systemDevices: SystemDevice[];
+  /** Interrupt ids Bao reserves for itself at boot; a VM given one fails to start. */
+  reservedInterrupts?: { id: number; what: string }[];
   /** Armv8-A SMMUv2 (MMU builds only). */
   smmu?: { base: bigint; interruptId?: number; globalMask?: number };
   /** Cache coloring has an effect (Armv8-A probes the cache; RISC-V and MPU builds do not). */

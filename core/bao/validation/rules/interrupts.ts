@@ -86,6 +86,29 @@ export const duplicateInterrupt = defineRule({
   },
 });
 
+export const hypervisorReserved = defineRule({
+  id: 'irq/hypervisor-reserved',
+  severity: 'error',
+  description: 'An interrupt id Bao reserves for itself (its inter-CPU messages)',
+  refs: ['B11'],
+  needsPlatform: true,
+  check(ctx) {
+    const reserved = ctx.platform!.reservedInterrupts ?? [];
+    if (reserved.length === 0) return [];
+    const out: Diagnostic[] = [];
+    for (const u of irqUses(ctx, physIrqsOnly(ctx))) {
+      const r = reserved.find((x) => x.id === u.id);
+      if (r)
+        out.push(
+          ctx.diag(this, u.path, `${u.owner}: interrupt ${u.id} belongs to Bao (${r.what})`, {
+            bao: `BAO ERROR: Failed to assign interrupt id ${u.id}`,
+          }),
+        );
+    }
+    return out;
+  },
+});
+
 export const spi32Shared = defineRule({
   id: 'irq/spi32-shared',
   severity: 'warning',
@@ -137,8 +160,10 @@ export const interruptRange = defineRule({
       else if (
         (plat.irqc.type === 'GICv2' || plat.irqc.type === 'GICv3') &&
         u.id === plat.irqc.maintenanceIrq
-      )
+      ) {
         why = `interrupt ${u.id} is the GIC maintenance interrupt, which Bao uses itself`;
+        bao = 'Silent: Bao does not refuse a PPI, and the guest and Bao then both handle it';
+      }
       if (why) out.push(ctx.diag(this, u.path, `${u.owner}: ${why}`, { bao }));
     }
     return out;

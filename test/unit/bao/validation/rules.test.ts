@@ -556,6 +556,13 @@ const cases: Case[] = [
     pass: () => workshop('IV'),
   },
   {
+    rule: 'irq/hypervisor-reserved',
+    severity: 'error',
+    path: devs(0, 0, 'interrupts', 0),
+    fail: () => edit(rh850(), (p) => (vm0(p).platform.devs[0].interrupts = [3])),
+    pass: rh850,
+  },
+  {
     rule: 'irq/range',
     severity: 'error',
     path: devs(0, 0, 'interrupts', 0),
