@@ -36,7 +36,7 @@ export function devUpdate(): void {
   if (optAia != 0) {
     let l = uartIrqLine();
     aplicInput(UART_IRQ, l); // re-asserted on every update, like QEMU's devices
-  } else plicSetLine(UART_IRQ, uartIrqLine());
+  } else plicSetLine(UART_IRQ, uartIrqLine()); // re-asserted on every update, like QEMU
 }
 
 export function busRead(pa: u64, size: i32): u64 {

@@ -96,6 +96,7 @@ const t0 = process.hrtime.bigint();
 const c0 = process.cpuUsage();
 let total = 0n;
 let reason = 0;
+let lateSent = false;
 const chunk = 10_000_000n;
 while (total < max) {
   const n = max - total < chunk ? max - total : chunk;
@@ -105,6 +106,12 @@ while (total < max) {
     const s = String.fromCharCode(c);
 
     if (!flag('--quiet')) process.stdout.write(s);
+  }
+  if (reason === 3 && opt('--input-late') && !lateSent) {
+    // all harts idle: type the late input now (e.g. after a prompt)
+    for (const ch of opt('--input-late')) e.uartPush(ch.charCodeAt(0));
+    lateSent = true;
+    continue;
   }
   if (reason !== 0) break;
 }

@@ -4,14 +4,15 @@
 //   0x001000 + 4w        pending word w (read-only)
 //   0x002000 + 0x80c + 4w enable word w of context c
 //   0x200000 + 0x1000c   threshold of context c;  + 4: claim (read) / complete (write)
-// Sources are level-triggered: pending = line high and not claimed.
+// Pending bits latch like QEMU 7.2's: a device asserting its line (on every device update)
+// sets pending; only a claim clears it. Claimed sources are not delivered until completed.
 import { PLIC_STATE } from '../layout';
 import { hartBase, C_EXT_LINES } from '../hart';
 import { nHarts } from '../state';
 
 export const PLIC_BASE: u64 = 0xc000000;
 export const PLIC_SIZE: u64 = 0x600000;
-const NSRC: u32 = 96;
+const NSRC: u32 = 97; // QEMU 7.2 accepts priorities 1..96 (the FDT says riscv,ndev = 95)
 const P_PRIO: usize = PLIC_STATE; // u32[128]
 const P_PEND: usize = PLIC_STATE + 512; // u32[4]
 const P_CLAIMED: usize = PLIC_STATE + 528; // u32[4]
@@ -32,18 +33,19 @@ export function plicReset(): void {
   store<u32>(p, on ? load<u32>(p) | m : load<u32>(p) & ~m);
 }
 
-// Best pending+enabled source of a context above its threshold (0 if none).
+// Best pending, enabled, unclaimed source of a context above its threshold (0 if none).
 function best(ctx: u32): u32 {
   let en = P_ENABLE + (<usize>ctx << 4);
   let th = load<u32>(P_THRESH + (<usize>ctx << 2));
   let bestId: u32 = 0;
   let bestPr: u32 = th;
-  for (let w: u32 = 0; w < 3; w++) {
-    let m = load<u32>(P_PEND + (<usize>w << 2)) & load<u32>(en + (<usize>w << 2));
+  for (let w: u32 = 0; w < 4; w++) {
+    let m = load<u32>(P_PEND + (<usize>w << 2)) & ~load<u32>(P_CLAIMED + (<usize>w << 2)) & load<u32>(en + (<usize>w << 2));
     while (m != 0) {
       let b = <u32>ctz(m);
       m &= m - 1;
       let id = (w << 5) + b;
+      if (id >= NSRC) continue;
       let pr = load<u32>(P_PRIO + (<usize>id << 2));
       if (pr > bestPr) { bestPr = pr; bestId = id; }
     }
@@ -51,12 +53,8 @@ function best(ctx: u32): u32 {
   return bestId;
 }
 
-// Recompute pending bits from the lines and the MEIP/SEIP outputs of every hart.
+// Recompute the MEIP/SEIP outputs of every hart.
 export function plicUpdate(): void {
-  for (let w: usize = 0; w < 3; w++) {
-    store<u32>(P_PEND + (w << 2), load<u32>(P_LEVEL + (w << 2)) & ~load<u32>(P_CLAIMED + (w << 2)));
-  }
-  store<u32>(P_PEND, load<u32>(P_PEND) & ~1);
   for (let h = 0; h < nHarts; h++) {
     let lines: u64 = 0;
     if (best(<u32>(2 * h)) != 0) lines |= 1 << 11;
@@ -65,9 +63,11 @@ export function plicUpdate(): void {
   }
 }
 
+// A device reports its line level; a high level (re-)asserts the source.
 export function plicSetLine(src: u32, level: bool): void {
-  if (bit(P_LEVEL, src) == level) return;
-  setBit(P_LEVEL, src, level);
+  if (!level || src == 0 || src >= NSRC) return;
+  if (bit(P_PEND, src)) return;
+  setBit(P_PEND, src, true);
   plicUpdate();
 }
 
@@ -93,6 +93,7 @@ export function plicRead(off: u32): u32 {
   if (r == 4) {
     let id = best(ctx);
     if (id != 0) {
+      setBit(P_PEND, id, false);
       setBit(P_CLAIMED, id, true);
       plicUpdate();
     }

@@ -21,7 +21,8 @@ let dlm: u32 = 0;
 let thrIntPending: bool = false;
 
 export function uartReset(): void {
-  ier = 0; lcr = 0; mcr = 0; scr = 0; fcr = 0; dll = 0; dlm = 0; thrIntPending = false;
+  ier = 0; lcr = 0; mcr = 8; // QEMU resets MCR to OUT2
+  scr = 0; fcr = 0; dll = 0; dlm = 0; thrIntPending = false;
   store<u32>(UART_TX_RING, 0); store<u32>(UART_TX_RING, 0, 4); store<u32>(UART_TX_RING, UART_TX_CAP - 1, 8);
   store<u32>(UART_RX_RING, 0); store<u32>(UART_RX_RING, 0, 4); store<u32>(UART_RX_RING, UART_RX_CAP - 1, 8);
 }
