@@ -16,12 +16,26 @@ import { ProjectActions, suggestedName } from './project/actions.js';
 import type { FileRef, HostApi, Recovery } from './host/host-api.js';
 
 type View = 'canvas' | 'addrmap' | 'code';
+
+const SHORTCUTS: [string, string][] = [
+  ['Ctrl+Z / Ctrl+Shift+Z, Ctrl+Y', 'Undo / redo'],
+  ['Delete, Backspace', 'Delete the selected VM, region, device, IPC, shared memory or vCPU'],
+  ['Escape', 'Clear the selection'],
+  ['F8', 'Go to the first problem'],
+  ['Ctrl+S / Ctrl+Shift+S', 'Save / Save As'],
+  ['Ctrl+O', 'Open a project'],
+  ['Ctrl+1 / 2 / 3', 'Design / Address map / Code'],
+  ['Ctrl+Enter (in config.c)', 'Apply the edited config.c to the design'],
+  ['Ctrl+Alt+T', 'Toggle dark / light theme'],
+  ['Enter / Escape (in a field)', 'Commit / revert the value'],
+];
 type DialogState =
   | { kind: 'confirm'; resolve: (ok: boolean) => void }
   | { kind: 'open'; files: FileRef[]; path: string }
   | { kind: 'import'; path: string }
   | { kind: 'saveAs'; name: string }
   | { kind: 'recovery'; rec: Recovery }
+  | { kind: 'shortcuts' }
   | null;
 
 function isTyping(el: EventTarget | null): boolean {
@@ -43,6 +57,8 @@ export function App({ host }: { host: HostApi }) {
   );
   const [view, setView] = useState<View>('canvas');
   const [dialog, setDialog] = useState<DialogState>(null);
+  // What was last autosaved: shown only while it is the project on screen.
+  const [autosaved, setAutosaved] = useState<{ at: Date; project: unknown } | null>(null);
   const [toast, setToast] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
   const importInput = useRef<HTMLInputElement>(null);
@@ -117,7 +133,10 @@ export function App({ host }: { host: HostApi }) {
   // Autosave a few seconds after the last edit.
   useEffect(() => {
     if (!dirty) return;
-    const t = setTimeout(() => void actions.autosave(), 2000);
+    const t = setTimeout(
+      () => void actions.autosave().then((ok) => ok && setAutosaved({ at: new Date(), project })),
+      2000,
+    );
     return () => clearTimeout(t);
   }, [project, dirty, actions]);
 
@@ -318,6 +337,21 @@ export function App({ host }: { host: HostApi }) {
           </span>
         )}
         <span className="spacer" />
+        {dirty && autosaved?.project === project && (
+          <span
+            data-testid="autosave-status"
+            title="Unsaved work is kept for recovery after a crash"
+          >
+            autosaved {autosaved.at.toLocaleTimeString()}
+          </span>
+        )}
+        <button
+          data-testid="show-shortcuts"
+          onClick={() => setDialog({ kind: 'shortcuts' })}
+          title="Keyboard shortcuts"
+        >
+          ⌨ Shortcuts
+        </button>
         <span data-testid="host-kind">
           {host.kind === 'browser' ? 'projects stored in this browser' : `${host.kind} host`}
         </span>
@@ -504,6 +538,31 @@ export function App({ host }: { host: HostApi }) {
               </button>
             </div>
           </form>
+        </Dialog>
+      )}
+      {dialog?.kind === 'shortcuts' && (
+        <Dialog
+          title="Keyboard shortcuts"
+          testid="shortcuts-dialog"
+          onCancel={() => setDialog(null)}
+        >
+          <table className="shortcuts">
+            <tbody>
+              {SHORTCUTS.map(([keys, what]) => (
+                <tr key={keys}>
+                  <td>
+                    <code>{keys}</code>
+                  </td>
+                  <td>{what}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <div className="actions">
+            <button className="btn primary" onClick={() => setDialog(null)}>
+              Close
+            </button>
+          </div>
         </Dialog>
       )}
       {dialog?.kind === 'recovery' && (

@@ -340,7 +340,7 @@ describe.skipIf(!!missing)('designer (Chromium, web mode)', () => {
     await page.getByTestId('vm-node-0').locator('.node-head').click();
     await setField(page, 'config.vmlist[0].meta.name', 'bm-renamed');
     const edited = await projectText(page);
-    await page.waitForTimeout(2600);
+    await page.getByTestId('autosave-status').waitFor();
     page.on('dialog', (d) => void d.accept()); // beforeunload
     await page.reload();
     await page.getByTestId('recovery-dialog').waitFor();

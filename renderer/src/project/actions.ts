@@ -125,13 +125,15 @@ export class ProjectActions {
     }
   }
 
-  async autosave() {
+  /** Autosaves unsaved work for recovery after a crash; true when something was written. */
+  async autosave(): Promise<boolean> {
     const s = this.store.getState();
-    if (!s.dirty) return;
+    if (!s.dirty) return false;
     try {
       await this.host.autosave(serializeProject(s.project), s.project.name, s.filePath);
+      return true;
     } catch {
-      /* autosave is best effort; the next edit retries */
+      return false; // best effort: the next edit retries
     }
   }
 

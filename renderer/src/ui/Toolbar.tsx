@@ -28,6 +28,8 @@ export function Toolbar(props: {
   const exampleList = examples;
   const platforms = platformNames();
   const { bao, platform } = project.target;
+  const desc = domain.platform(platform);
+  const irqcChoices = desc?.irqc.type === 'riscv' ? desc.irqc.choices : [];
   return (
     <div className="toolbar" data-testid="toolbar">
       <div className="brand">
@@ -162,6 +164,30 @@ export function Toolbar(props: {
           </option>
         ))}
       </select>
+      {irqcChoices.length > 1 && (
+        <>
+          <label className="kbd">IRQC</label>
+          <select
+            className="input"
+            data-testid="target-irqc"
+            title="RISC-V interrupt controller build choice (IRQC=)"
+            value={project.target.irqc ?? ''}
+            onChange={(e) =>
+              store.apply('Change IRQC', (p) =>
+                setAt(p, ['target', 'irqc'], e.target.value === '' ? undefined : e.target.value),
+              )
+            }
+          >
+            <option value="">default</option>
+            {irqcChoices.map((c) => (
+              <option key={c.kind} value={c.kind} disabled={!c.versions.includes(bao)}>
+                {c.kind}
+                {c.versions.includes(bao) ? '' : ` (not in Bao ${bao})`}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       <span className="sep" />
       <button
         className="btn"
