@@ -18,6 +18,9 @@
 #ifndef PLIC_BASE
 #define PLIC_BASE 0xc000000UL
 #endif
+#ifndef APLIC_BASE /* IRQC_AIA builds: the VM's virtual APLIC (Bao: arch.irqc.aia.aplic.base) */
+#define APLIC_BASE 0xd000000UL
+#endif
 #ifndef IPC_BASE /* 0: no IPC link */
 #define IPC_BASE 0
 #endif
@@ -81,5 +84,21 @@ void console_putc(char c);
 void plic_enable(unsigned irq, unsigned long vcpu);
 unsigned plic_claim(unsigned long vcpu);
 void plic_complete(unsigned irq, unsigned long vcpu);
+
+/* aia.c (built with -DIRQC_AIA for Bao's IRQC=AIA: virtual APLIC + IMSIC guest file) */
+void aia_enable(unsigned irq, unsigned long vcpu);
+unsigned aia_claim(unsigned long vcpu);
+void aia_complete(unsigned irq, unsigned long vcpu);
+
+/* The VM's interrupt controller, chosen at build time. */
+#ifdef IRQC_AIA
+#define irqc_enable aia_enable
+#define irqc_claim aia_claim
+#define irqc_complete aia_complete
+#else
+#define irqc_enable plic_enable
+#define irqc_claim plic_claim
+#define irqc_complete plic_complete
+#endif
 
 #endif

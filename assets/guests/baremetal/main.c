@@ -100,12 +100,12 @@ void trap_handler(unsigned long cause, unsigned long tval)
         break;
     case IRQ_S_EXT: {
         unsigned irq;
-        while ((irq = plic_claim(vcpu_id())) != 0) {
+        while ((irq = irqc_claim(vcpu_id())) != 0) {
             if (UART_IRQ && irq == UART_IRQ)
                 on_uart();
             else if (IPC_BASE && irq == IPC_IRQ)
                 on_ipc();
-            plic_complete(irq, vcpu_id());
+            irqc_complete(irq, vcpu_id());
         }
         break;
     }
@@ -162,9 +162,9 @@ void guest_main(unsigned long id)
     say_num("", vcpu_count, vcpu_count == 1 ? " vCPU up" : " vCPUs up");
 
     if (UART_IRQ)
-        plic_enable(UART_IRQ, id);
+        irqc_enable(UART_IRQ, id);
     if (IPC_BASE)
-        plic_enable(IPC_IRQ, id);
+        irqc_enable(IPC_IRQ, id);
     csr_set(sie, SIE_STIE | SIE_SEIE);
     csr_set(sstatus, SSTATUS_SIE);
     sbi_set_timer(time_now() + TICK_INTERVAL);

@@ -2,6 +2,8 @@
  * S-mode context is 2n + 1, as on QEMU virt). */
 #include "guest.h"
 
+#ifndef IRQC_AIA
+
 #define PLIC_PRIO(irq) (PLIC_BASE + 4UL * (irq))
 #define PLIC_ENABLE(ctx, irq) (PLIC_BASE + 0x2000UL + 0x80UL * (ctx) + 4UL * ((irq) / 32))
 #define PLIC_THRESHOLD(ctx) (PLIC_BASE + 0x200000UL + 0x1000UL * (ctx))
@@ -30,3 +32,5 @@ void plic_complete(unsigned irq, unsigned long vcpu)
 {
     REG32(PLIC_CLAIM(context(vcpu))) = irq;
 }
+
+#endif
