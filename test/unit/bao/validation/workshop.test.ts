@@ -217,6 +217,24 @@ describe('rule variants', () => {
     expect(d.path).toEqual(['config', 'vmlist', 0, 'platform', 'ipcs', 0, 'interrupts', 0]);
   });
 
+  it('irq/duplicate: RH850 VMs may share the IPIR channels Bao does not use (0-2)', () => {
+    const p = baseline('rh850-u2a16', 'v2');
+    p.config.shmemlist = [{ size: 0x1000n, phys: 0xfe480000n }];
+    p.config.vmlist[0].platform.ipcs = [
+      { base: 0xfe480000n, size: 0x1000n, shmem_id: 0, interrupts: [1] },
+    ];
+    const second = structuredClone(p.config.vmlist[0]);
+    second.platform.devs = [];
+    second.platform.regions = [{ base: 0xfe400000n, size: 0x10000n }];
+    second.image.base_addr = 0xfe400000n;
+    second.entry = 0xfe400000n;
+    second.cpu_affinity = 2n;
+    p.config.vmlist.push(second);
+    expect(diagsOf(p, 'irq/duplicate')).toEqual([]);
+    p.config.vmlist[1].platform.ipcs[0].interrupts = [438];
+    expect(diagsOf(p, 'irq/duplicate')).toHaveLength(1);
+  });
+
   it('config/count-mismatch: a count smaller than the list drops entries', () => {
     const p = workshop('IV');
     p.config.vmlist[1].platform.devs[0].interrupt_num = 7;
