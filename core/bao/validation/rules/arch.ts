@@ -55,7 +55,8 @@ export const riscvIrqcMissing = defineRule({
           [...v.path, 'platform', 'arch', 'irqc'],
           `${v.label}: arch.irqc is not set, so the guest's ${ctx.irqc?.kind === 'PLIC' ? 'PLIC' : 'APLIC'} is emulated at guest address 0x0`,
           {
-            bao: 'Silent: the guest finds no interrupt controller where its device tree says',
+            // Nothing is mapped where the guest looks for its controller, and nothing emulated.
+            bao: 'BAO ERROR: no emulation handler for abort',
           },
         ),
       );

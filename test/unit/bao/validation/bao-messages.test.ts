@@ -187,6 +187,15 @@ const scenarios: Scenario[] = [
     versions: ['v2'],
   },
   {
+    name: 'a VM without its interrupt controller address',
+    rule: 'arch/riscv-irqc-missing',
+    project: (bao) => {
+      const p = one(bao);
+      p.config.vmlist[0].platform.arch = {};
+      return p;
+    },
+  },
+  {
     name: 'an IPC on a shared memory that does not exist',
     rule: 'ipc/shmem-id',
     project: (bao) => {
