@@ -5,7 +5,22 @@ import { C_RES_ADDR, C_RES_VAL } from './hart';
 import { raise, excCause } from './state';
 import { amoAddr } from './memops';
 import { isRam } from './bus';
-import { RAM_OFF, RAM_BASE } from './layout';
+import { RAM_OFF, RAM_BASE, TLB_LOAD, TLB_STORE, TLB_N } from './layout';
+import { C_DATACTX } from './hart';
+import { tlbBase } from './mmu';
+
+const NONE: u64 = 0xffffffffffffffff;
+
+// Physical address of an aligned atomic through the data TLB (RAM pages only), or NONE.
+function fastPa(h: i32, hb: usize, va: u64, size: i32, st: bool): u64 {
+  if ((va & <u64>(size - 1)) != 0) return NONE;
+  let vpn = va >>> 12;
+  let e = tlbBase(h) + (st ? TLB_STORE : TLB_LOAD) + ((<usize>vpn & (<usize>TLB_N - 1)) << 4);
+  if (load<u64>(e) != (vpn ^ load<u64>(hb, C_DATACTX))) return NONE;
+  let host = <usize>(va + load<u64>(e, 8));
+  if (host < RAM_OFF) return NONE;
+  return <u64>(host - RAM_OFF) + RAM_BASE;
+}
 
 @inline function X(hb: usize, r: u32): u64 {
   return load<u64>(hb + (<usize>r << 3));
@@ -24,8 +39,11 @@ export function execAmo(h: i32, hb: usize, inst: u32): void {
   let f5 = inst >> 27;
   if (f5 == 2) {
     if (((inst >> 20) & 31) != 0) { raise(2, <u64>inst); return; }
-    let pa = amoAddr(h, hb, va, size, true);
-    if (excCause >= 0) return;
+    let pa = fastPa(h, hb, va, size, false);
+    if (pa == NONE) {
+      pa = amoAddr(h, hb, va, size, true);
+      if (excCause >= 0) return;
+    }
     if (!isRam(pa, <u64>size)) { raise(5, va); return; }
     let p = RAM_OFF + <usize>(pa - RAM_BASE);
     let v = size == 4 ? <u64><i64>load<i32>(p) : load<u64>(p);
@@ -40,8 +58,11 @@ export function execAmo(h: i32, hb: usize, inst: u32): void {
     W(hb, rd, 1);
     return;
   }
-  let pa = amoAddr(h, hb, va, size, false);
-  if (excCause >= 0) return;
+  let pa = fastPa(h, hb, va, size, true);
+  if (pa == NONE) {
+    pa = amoAddr(h, hb, va, size, false);
+    if (excCause >= 0) return;
+  }
   if (!isRam(pa, <u64>size)) { raise(7, va); return; }
   let p = RAM_OFF + <usize>(pa - RAM_BASE);
   if (f5 == 3) { // SC
