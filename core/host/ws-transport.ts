@@ -35,6 +35,8 @@ export function createWebSocketTransport(socket: WebSocketLike): WebSocketTransp
   let closed: HostError | null = null;
   const pending = new Map<number, (result: CallResult) => void>();
   const listeners = new Set<(event: unknown) => void>();
+  // Events that arrive before anyone subscribes wait for the first listener.
+  const early: unknown[] = [];
   const queue: string[] = [];
 
   const ready = new Promise<void>((resolve, reject) => {
@@ -69,7 +71,9 @@ export function createWebSocketTransport(socket: WebSocketLike): WebSocketTransp
     const message = WsServerMessage.safeParse(parsed);
     if (!message.success) return;
     if (message.data.kind === 'event') {
-      for (const listener of listeners) listener(message.data.event);
+      if (listeners.size === 0) {
+        if (early.length < 100) early.push(message.data.event);
+      } else for (const listener of listeners) listener(message.data.event);
     } else {
       const settle = pending.get(message.data.id);
       pending.delete(message.data.id);
@@ -92,6 +96,7 @@ export function createWebSocketTransport(socket: WebSocketLike): WebSocketTransp
     },
     subscribe(listener) {
       listeners.add(listener);
+      for (const event of early.splice(0)) listener(event);
       return () => listeners.delete(listener);
     },
     close() {

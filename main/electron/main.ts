@@ -21,6 +21,16 @@ app.enableSandbox();
 registerAppScheme();
 hardenWebContents();
 
+// macOS delivers files opened from Finder (or dropped on the Dock icon) with 'open-file', which
+// can come before the window exists.
+let pendingOpen: string | undefined;
+let openFile: ((path: string) => void) | undefined;
+app.on('open-file', (event, path) => {
+  event.preventDefault();
+  if (openFile) openFile(path);
+  else pendingOpen = path;
+});
+
 if (!app.requestSingleInstanceLock()) {
   // Another Bao Studio is running: it receives our argv through 'second-instance'.
   app.quit();
@@ -97,8 +107,10 @@ async function start(): Promise<void> {
     // "Don't Save": the user chose to lose these edits, so do not offer them for recovery.
     if (documentState.docId) void service.recovery.discard(documentState.docId);
   });
-  const initial = projectArgument(process.argv.slice(app.isPackaged ? 1 : 2));
+  openFile = (path) => void openInWindow(service, path);
+  const initial = pendingOpen ?? projectArgument(process.argv.slice(app.isPackaged ? 1 : 2));
   if (initial) {
+    // The preload keeps the event until the renderer subscribes.
     mainWindow.webContents.once('did-finish-load', () => void openInWindow(service, initial));
   }
 }

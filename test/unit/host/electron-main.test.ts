@@ -67,6 +67,11 @@ const fake = vi.hoisted(() => {
       this.title = t;
     }
     setDocumentEdited() {}
+    isMinimized() {
+      return false;
+    }
+    restore() {}
+    focus() {}
     setRepresentedFilename() {}
     close() {
       const event = {
@@ -286,6 +291,22 @@ describe('Electron main (against a stand-in electron module)', () => {
       const recent = file.find((i) => i.label === 'Open Recent')!.submenu!;
       expect(recent[0].label).toBe(`Recent One — ${path}`);
     });
+  });
+
+  it('opens a project from a second launch or from the OS in the running window', async () => {
+    const win = state.windows[0];
+    const file = join(tmp, 'from-os.baoproj');
+    await writeFile(file, '{"name":"from OS"}');
+    win.sent.length = 0;
+    state.appHandlers.get('second-instance')!({}, ['/usr/bin/bao-studio', '--flag', file]);
+    let prevented = false;
+    state.appHandlers.get('open-file')!({ preventDefault: () => (prevented = true) }, file);
+    expect(prevented).toBe(true);
+    const opened = [
+      IPC_EVENT,
+      { type: 'open-project', document: { path: file, text: '{"name":"from OS"}' } },
+    ];
+    await vi.waitFor(() => expect(win.sent).toEqual([opened, opened]));
   });
 
   it("asks before closing with unsaved changes: Cancel, Save, or Don't Save", async () => {

@@ -1,6 +1,6 @@
 // The web-mode server over real sockets: static files with the CSP, and the host WebSocket,
 // which only our page (right token, our Origin, our Host) may open.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { request } from 'node:http';
 import { join } from 'node:path';
@@ -121,6 +121,25 @@ describe('web-mode host WebSocket', () => {
     await expect(host.projects.open(join(tmp.dir, 'missing.baoproj'))).rejects.toMatchObject({
       code: 'not-found',
     });
+    transport.close();
+  });
+
+  it('pushes host events, keeping those sent before the page subscribes', async () => {
+    const { ws } = await connect(`?token=${server.token}`, ours());
+    const transport = createWebSocketTransport(ws as unknown as WebSocketLike);
+    const host = createHostClient(transport);
+    await host.app.info(); // connected and served
+    server.broadcast({ type: 'command', command: 'undo' });
+    await new Promise((r) => setTimeout(r, 100));
+    const seen: unknown[] = [];
+    host.onEvent((e) => seen.push(e));
+    server.broadcast({ type: 'command', command: 'redo' });
+    await vi.waitFor(() => expect(seen).toHaveLength(2));
+    expect(seen).toEqual([
+      { type: 'command', command: 'undo' },
+      { type: 'command', command: 'redo' },
+    ]);
+    expect(() => server.broadcast({ type: 'command', command: 'format-disk' } as never)).toThrow();
     transport.close();
   });
 
