@@ -3,8 +3,8 @@
 // by Bao Studio and our own guest, then runs it with Debian's OpenSBI fw_jump in QEMU 7.2 (the
 // reference) and in our emulator: every VM must print its lines, in order, in both.
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDesign } from '../../toolchain/build-design.js';
@@ -13,6 +13,7 @@ import { Machine } from '../../core/emu/index.js';
 import { loadEmuWasm } from '../../core/emu/node/wasm.js';
 import { scenarios, type Scenario } from './scenarios.js';
 import { firstMissingLine } from './lines.js';
+import { baoTree } from './bao-tree.js';
 
 const BAO_SRC = process.env.BAO_SRC;
 const FW_JUMP = '/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf';
@@ -20,22 +21,6 @@ const VERSIONS = [
   { tag: 'v1.0.0', bao: 'v1.0' as const },
   { tag: 'v2.0.0', bao: 'v2' as const },
 ];
-
-/** Exports a tag of the Bao repository into a cached directory (the checkout is left untouched). */
-function baoTree(tag: string): string {
-  const sha = execFileSync('git', ['-C', BAO_SRC!, 'rev-parse', `${tag}^{commit}`], {
-    encoding: 'utf8',
-  }).trim();
-  const dir = join(tmpdir(), `bao-studio-bao-${sha.slice(0, 12)}`);
-  if (!existsSync(join(dir, 'Makefile'))) {
-    mkdirSync(dir, { recursive: true });
-    const tar = spawnSync('git', ['-C', BAO_SRC!, 'archive', '--format=tar', sha], {
-      maxBuffer: 1 << 30,
-    });
-    execFileSync('tar', ['-x', '-C', dir], { input: tar.stdout });
-  }
-  return dir;
-}
 
 function checkLines(output: string, s: Scenario): string | undefined {
   for (const lines of Object.values(s.lines)) {
@@ -85,7 +70,10 @@ describe.skipIf(!ready)(
       for (const s of scenarios(v.bao)) {
         it(`Bao ${v.tag}: ${s.name} — same lines in QEMU and in our emulator`, async () => {
           const work = mkdtempSync(join(tmpdir(), 'bao-boot-'));
-          const built = await buildDesign(s.project, { baoSrc: baoTree(v.tag), workDir: work });
+          const built = await buildDesign(s.project, {
+            baoSrc: baoTree(BAO_SRC!, v.tag),
+            workDir: work,
+          });
           const q = await runQemu({
             bios: FW_JUMP,
             kernel: built.bin,
