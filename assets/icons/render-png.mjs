@@ -10,7 +10,13 @@ const dir = fileURLToPath(new URL('.', import.meta.url));
 const svg = readFileSync(`${dir}icon.svg`, 'utf8');
 const browser = await chromium.launch({
   executablePath: process.env.BAO_STUDIO_CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+  ],
 });
 const page = await browser.newPage({ viewport: { width: 512, height: 512 } });
 await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
