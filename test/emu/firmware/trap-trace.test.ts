@@ -27,33 +27,45 @@ const skip = missing({ commands: [QEMU, CROSS_GCC], files: [FW_JUMP, FW_DYNAMIC]
 describe.skipIf(skip)(
   `synchronous traps per hart, ours vs QEMU -d int${skip ? ` (skipped: ${skip})` : ''}`,
   () => {
-    // Several harts only with fw_dynamic: its info block names the boot hart (0), whereas
-  // fw_jump holds a lottery that any hart may win under QEMU's multi-threaded TCG.
-  for (const [fwName, fw, harts] of [
+    // With several harts, OpenSBI's boot-hart lottery may be won by any hart under QEMU's
+    // multi-threaded TCG (ours: always hart 0), and the payload's work depends on its hart
+    // id: QEMU is rerun until hart 0 wins, then harts are compared one to one.
+    for (const [fwName, fw, harts] of [
       ['fw_jump', FW_JUMP, 1],
+      ['fw_jump', FW_JUMP, 4],
       ['fw_dynamic', FW_DYNAMIC, 4],
     ] as const) {
       it(`${fwName} + payload on ${harts} hart(s)`, async () => {
         const payload = buildPayload();
         const log = join(mkdtempSync(join(tmpdir(), 'trap-trace-')), 'int.log');
-        const ref = await runQemu(
-          [
-            '-smp',
-            String(harts),
-            '-m',
-            '256M',
-            '-bios',
-            fw,
-            '-kernel',
-            payload,
-            '-d',
-            'int',
-            '-D',
-            log,
-          ],
-          { waitExit: true, timeoutMs: 60_000 },
+        let ref: Awaited<ReturnType<typeof runQemu>> | undefined;
+        for (let attempt = 0; attempt < 10; attempt++) {
+          ref = await runQemu(
+            [
+              '-smp',
+              String(harts),
+              '-m',
+              '256M',
+              '-bios',
+              fw,
+              '-kernel',
+              payload,
+              '-d',
+              'int',
+              '-D',
+              log,
+            ],
+            {
+              waitExit: true,
+              timeoutMs: 60_000,
+            },
+          );
+          if (/Boot HART ID\s*:\s*0\s/.test(ref.output)) break;
+        }
+        expect(ref!.timedOut).toBe(false);
+        expect(ref!.output, 'hart 0 never won the boot lottery in 10 QEMU runs').toMatch(
+          /Boot HART ID\s*:\s*0\s/,
         );
-        expect(ref.timedOut).toBe(false);
         const q = qemuTrace(readFileSync(log, 'utf8'));
 
         const m = await newMachine({ harts, ramSize: 256n << 20n });
@@ -65,9 +77,9 @@ describe.skipIf(skip)(
           ours.get(e.hart)!.push(`${e.cause}@${e.epc.toString(16)}`);
         });
         expect((await m.runUntil({ timeoutMs: 60_000 })).reason).toBe('poweroff');
-        expect([...q.keys()].sort()).toEqual([...ours.keys()].sort());
+        expect([...ours.keys()].sort()).toEqual([...q.keys()].sort());
         for (const [h, seq] of q) {
-          expect(seq.length).toBeGreaterThan(5);
+          expect(seq.length).toBeGreaterThan(2);
           const mine = ours.get(h) ?? [];
           const at = seq.findIndex((x, i) => mine[i] !== x);
           const where = at < 0 ? mine.length : at;
@@ -75,8 +87,8 @@ describe.skipIf(skip)(
           expect({
             hart: h,
             at: where,
-            ours: mine.slice(where - 2, where + 3),
-            qemu: seq.slice(where - 2, where + 3),
+            ours: at < 0 ? [] : mine.slice(Math.max(0, where - 2), where + 3),
+            qemu: at < 0 ? [] : seq.slice(Math.max(0, where - 2), where + 3),
             lengths: [mine.length, seq.length],
           }).toEqual({
             hart: h,
