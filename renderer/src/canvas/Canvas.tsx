@@ -57,6 +57,15 @@ function autoLayout(project: Project): Record<string, { x: number; y: number }> 
   return out;
 }
 
+// Node data objects keep their identity across renders so memoised nodes skip re-rendering.
+const nodeData = new Map<string, { index: number }>();
+function dataFor(key: string, index: number) {
+  let d = nodeData.get(key);
+  if (!d) nodeData.set(key, (d = { index }));
+  return d;
+}
+const EMPTY = {};
+
 function parseKey(id: string): { kind: string; index: number } {
   const [kind, n] = id.split(':');
   return { kind: kind ?? '', index: Number(n ?? 0) };
@@ -77,17 +86,28 @@ function CanvasInner({ theme }: { theme: 'dark' | 'light' }) {
     const pos = (key: string) =>
       dragging[key] ?? project.layout[key] ?? auto[key] ?? defaultPosition(key);
     const out: Node[] = [
-      { id: 'platform', type: 'platform', position: pos('platform'), data: {}, deletable: false },
+      {
+        id: 'platform',
+        type: 'platform',
+        position: pos('platform'),
+        data: EMPTY,
+        deletable: false,
+      },
     ];
     vms.forEach((_, i) =>
-      out.push({ id: `vm:${i}`, type: 'vm', position: pos(`vm:${i}`), data: { index: i } }),
+      out.push({
+        id: `vm:${i}`,
+        type: 'vm',
+        position: pos(`vm:${i}`),
+        data: dataFor(`vm:${i}`, i),
+      }),
     );
     shmems.forEach((_, i) =>
       out.push({
         id: `shmem:${i}`,
         type: 'shmem',
         position: pos(`shmem:${i}`),
-        data: { index: i },
+        data: dataFor(`shmem:${i}`, i),
       }),
     );
     return out;

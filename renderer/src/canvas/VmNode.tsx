@@ -4,8 +4,6 @@ import { memo } from 'react';
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { useDesigner, useStoreState } from '../state/hooks.js';
 import { humanSize, toHex } from '../state/numbers.js';
-import { pathStartsWith } from '../../../core/bao/model/path.js';
-import { samePath } from '../state/selection.js';
 import { useDropTarget } from './useDropTarget.js';
 import { vmColor } from './colors.js';
 import type { ModelPath } from '../../../core/bao/model/path.js';
@@ -18,14 +16,18 @@ function VmNodeImpl({ data }: NodeProps) {
   const i = (data as VmNodeData).index;
   const store = useDesigner();
   const vm = useStoreState((s) => s.project.config.vmlist[i]);
-  const selection = useStoreState((s) => s.selection);
-  const diagnostics = useStoreState((s) => s.derived.diagnostics);
+  // Primitive slices: the node re-renders only when its own selection or errors change.
+  const selected = useStoreState((s) => {
+    const p = s.selection?.path;
+    return p && p[1] === 'vmlist' && p[2] === i ? p.join('/') : '';
+  });
+  const errors = useStoreState((s) => s.derived.vmErrors[i] ?? '');
   const drop = useDropTarget(i);
   if (!vm) return null;
   const base: ModelPath = ['config', 'vmlist', i];
-  const errorAt = (p: ModelPath) =>
-    diagnostics.some((d) => d.severity === 'error' && pathStartsWith(d.path, p));
-  const isSel = (p: ModelPath) => samePath(selection?.path, p);
+  const errorKeys = new Set(errors.split('|'));
+  const errorAt = (p: ModelPath) => errorKeys.has(p.join('/'));
+  const isSel = (p: ModelPath) => selected === p.join('/');
   const pick = (p: ModelPath) => (e: React.MouseEvent) => {
     e.stopPropagation();
     store.select(p);

@@ -20,6 +20,20 @@ export function clone<T>(value: T): T {
   return structuredClone(value);
 }
 
+/**
+ * Edits one VM: only that VM is copied, every other object keeps its identity (structural
+ * sharing), so the canvas re-renders just the node that changed.
+ */
+function editVm(project: Project, i: number, edit: (vm: VmConfig) => void): Project {
+  const vm = project.config.vmlist[i];
+  if (!vm) throw new Error(`no VM ${i}`);
+  const next = structuredClone(vm);
+  edit(next);
+  const vmlist = project.config.vmlist.slice();
+  vmlist[i] = next;
+  return { ...project, config: { ...project.config, vmlist } };
+}
+
 export const vmPath = (i: number): ModelPath => ['config', 'vmlist', i];
 export const shmemPath = (i: number): ModelPath => ['config', 'shmemlist', i];
 
@@ -72,29 +86,27 @@ export function addVm(
 
 /** Adds a vCPU. `pinned` pins it to that physical CPU (sets the cpu_affinity bit). */
 export function addVcpu(project: Project, vm: number, pinned?: number): Project {
-  const next = clone(project);
-  const v = next.config.vmlist[vm];
+  const v = project.config.vmlist[vm];
   if (!v) throw new Error(`no VM ${vm}`);
-  if (pinned !== undefined) {
-    const bit = 1n << BigInt(pinned);
-    if ((v.cpu_affinity ?? 0n) & bit) return project; // already pinned there
-    v.cpu_affinity = (v.cpu_affinity ?? 0n) | bit;
-  }
-  v.platform.cpu_num += 1;
-  return next;
+  const bit = pinned === undefined ? 0n : 1n << BigInt(pinned);
+  if ((v.cpu_affinity ?? 0n) & bit) return project; // already pinned there
+  return editVm(project, vm, (nv) => {
+    if (bit) nv.cpu_affinity = (nv.cpu_affinity ?? 0n) | bit;
+    nv.platform.cpu_num += 1;
+  });
 }
 
 /** Removes a vCPU (the one pinned to `pinned` when given). */
 export function removeVcpu(project: Project, vm: number, pinned?: number): Project {
-  const next = clone(project);
-  const v = next.config.vmlist[vm];
+  const v = project.config.vmlist[vm];
   if (!v || v.platform.cpu_num === 0) return project;
-  v.platform.cpu_num -= 1;
-  if (pinned !== undefined && v.cpu_affinity !== undefined) {
-    v.cpu_affinity &= ~(1n << BigInt(pinned));
-    if (v.cpu_affinity === 0n) delete v.cpu_affinity;
-  }
-  return next;
+  return editVm(project, vm, (nv) => {
+    nv.platform.cpu_num -= 1;
+    if (pinned !== undefined && nv.cpu_affinity !== undefined) {
+      nv.cpu_affinity &= ~(1n << BigInt(pinned));
+      if (nv.cpu_affinity === 0n) delete nv.cpu_affinity;
+    }
+  });
 }
 
 /** Physical CPUs in use: pinned ones, then unpinned vCPUs take the lowest free ones (as displayed). */
@@ -163,19 +175,17 @@ export function assignMemory(
   regionIndex = 0,
   size = DEFAULT_REGION_SIZE,
 ): Project {
-  const next = clone(project);
-  const v = next.config.vmlist[vm];
-  if (!v) throw new Error(`no VM ${vm}`);
   const pr = platform?.regions[regionIndex];
   const base = pr ? (firstFreeIn(pr, hostRangesInUse(project), size) ?? pr.base) : 0n;
   const region: MemRegion = { base, size };
-  v.platform.regions.push(region);
-  // A VM with its first region boots from it: point the image and entry there.
-  if (v.platform.regions.length === 1 && v.image.base_addr === 0n && v.entry === 0n) {
-    v.image.base_addr = base;
-    v.entry = base;
-  }
-  return next;
+  return editVm(project, vm, (v) => {
+    v.platform.regions.push(region);
+    // A VM with its first region boots from it: point the image and entry there.
+    if (v.platform.regions.length === 1 && v.image.base_addr === 0n && v.entry === 0n) {
+      v.image.base_addr = base;
+      v.entry = base;
+    }
+  });
 }
 
 /**
@@ -189,8 +199,7 @@ export function assignDevice(
   dev: PlatformDevice,
   pageSize = 0n,
 ): Project {
-  const next = clone(project);
-  const v = next.config.vmlist[vm];
+  const v = project.config.vmlist[vm];
   if (!v) throw new Error(`no VM ${vm}`);
   if (v.platform.devs.some((d) => d.pa === dev.pa)) return project; // already there
   const d: DevRegion = {
@@ -200,8 +209,7 @@ export function assignDevice(
     interrupts: [...dev.interrupts],
     meta: { name: dev.name },
   };
-  v.platform.devs.push(d);
-  return next;
+  return editVm(project, vm, (nv) => nv.platform.devs.push(d));
 }
 
 /** VM indexes that hold a device at `pa`. */
@@ -294,21 +302,26 @@ export function attachIpc(project: Project, vm: number, shmem: number): Project 
   return next;
 }
 
-/** Sets (or with `undefined`, removes) the value at a path. */
+/**
+ * Sets (or with `undefined`, removes) the value at a path. Only the objects along the path are
+ * copied; everything else is shared with the previous project.
+ */
 export function setAt(project: Project, path: ModelPath, value: unknown): Project {
   if (path.length === 0) throw new Error('empty path');
-  const next = clone(project);
-  let cur: Record<string | number, unknown> = next as unknown as Record<string, unknown>;
-  for (let i = 0; i < path.length - 1; i++) {
+  const set = (obj: unknown, i: number): unknown => {
     const seg = path[i]!;
-    if (cur[seg] === undefined || cur[seg] === null)
-      cur[seg] = typeof path[i + 1] === 'number' ? [] : {};
-    cur = cur[seg] as Record<string | number, unknown>;
-  }
-  const last = path[path.length - 1]!;
-  if (value === undefined) delete cur[last];
-  else cur[last] = value;
-  return next;
+    const src = (obj ?? (typeof seg === 'number' ? [] : {})) as Record<string | number, unknown>;
+    const copy = (Array.isArray(src) ? src.slice() : { ...src }) as Record<
+      string | number,
+      unknown
+    >;
+    if (i === path.length - 1) {
+      if (value === undefined) delete copy[seg];
+      else copy[seg] = value;
+    } else copy[seg] = set(src[seg], i + 1);
+    return copy;
+  };
+  return set(project, 0) as Project;
 }
 
 /** Renumbers layout keys "<kind>:<i>" after element `removed` of that kind was deleted. */
@@ -366,7 +379,8 @@ export function deleteAt(project: Project, path: ModelPath): Project {
 }
 
 export function setLayout(project: Project, key: string, pos: { x: number; y: number }): Project {
-  const next = clone(project);
-  next.layout[key] = { x: Math.round(pos.x), y: Math.round(pos.y) };
-  return next;
+  return {
+    ...project,
+    layout: { ...project.layout, [key]: { x: Math.round(pos.x), y: Math.round(pos.y) } },
+  };
 }

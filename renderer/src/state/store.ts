@@ -28,6 +28,11 @@ export interface GeneratedFile {
 
 export interface Derived {
   diagnostics: Diagnostic[];
+  /**
+   * Per VM: the model paths (joined with "/") of its elements that have an error, as one string,
+   * so a canvas node can subscribe to its own errors and skip re-rendering when they are equal.
+   */
+  vmErrors: string[];
   validationError?: string;
   files: GeneratedFile[];
 }
@@ -83,7 +88,19 @@ export function derive(project: Project): Derived {
     }
     files.push(f);
   });
-  return { diagnostics, validationError, files };
+  const vmErrors = project.config.vmlist.map(() => new Set<string>());
+  for (const d of diagnostics) {
+    if (d.severity !== 'error' || d.path[1] !== 'vmlist' || typeof d.path[2] !== 'number') continue;
+    const set = vmErrors[d.path[2]];
+    // Every prefix of the path: the VM, the element, the field.
+    for (let n = 3; n <= d.path.length; n++) set?.add(d.path.slice(0, n).join('/'));
+  }
+  return {
+    diagnostics,
+    vmErrors: vmErrors.map((s) => [...s].sort().join('|')),
+    validationError,
+    files,
+  };
 }
 
 export class DesignerStore {
