@@ -55,6 +55,10 @@ export function resetMachine(): void {
     store<u64>(hb, <u64>h, H.C_MHARTID);
     store<u64>(hb, 0x200000000, H.C_MSTATUS); // UXL = 2
     store<u64>(hb, 0x200000000, H.C_VSSTATUS);
+    // QEMU 7.2 evaluates STIP/VSTIP only when stimecmp/vstimecmp are written: all ones here
+    // keeps a guest that enables STIE before arming its timer from seeing a spurious tick.
+    store<u64>(hb, 0xffffffffffffffff, H.C_STIMECMP);
+    store<u64>(hb, 0xffffffffffffffff, H.C_VSTIMECMP);
     store<u64>(hb, 0xffffffffffffffff, H.C_RES_ADDR);
     updateCtx(hb);
     tlbFlush(h);
