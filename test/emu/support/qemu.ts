@@ -106,3 +106,21 @@ export function runQemu(
     });
   });
 }
+
+/**
+ * Runs QEMU until OpenSBI's boot-hart lottery is won by hart 0, as it always is in our
+ * deterministic emulator (QEMU's multi-threaded TCG lets any hart win). Up to 10 attempts.
+ */
+export async function runQemuBootHart0(
+  args: string[],
+  opts: Parameters<typeof runQemu>[1] = {},
+): Promise<QemuRun> {
+  let r: QemuRun | undefined;
+  for (let attempt = 0; attempt < 10; attempt++) {
+    r = await runQemu(args, opts);
+    if (/Boot HART ID\s*:\s*0\s/.test(r.output)) return r;
+  }
+  throw new Error(
+    `hart 0 never won OpenSBI's boot lottery in 10 QEMU runs; last output:\n${r!.output.slice(-500)}`,
+  );
+}
