@@ -47,11 +47,14 @@ export interface Studio {
   screenshot(name: string): Promise<string>;
   /** Reloads the page (same server, same home). */
   reload(): Promise<void>;
-  close(): Promise<void>;
+  /** Stops browser and server. `keepHome`: leave `home` on disk for a next launchStudio({home})
+   * (e.g. crash recovery); the caller then removes it. */
+  close(options?: { keepHome?: boolean }): Promise<void>;
 }
 
 export interface LaunchOptions {
-  /** Reuse a studio home (e.g. to test recovery across launches); default: a new temp folder. */
+  /** Reuse a studio home (e.g. one kept by close({keepHome: true}), to test recovery across
+   * launches); it is removed by this studio's close() unless keepHome. Default: a new temp folder. */
   home?: string;
   viewport?: { width: number; height: number };
   colorScheme?: 'dark' | 'light';
@@ -116,10 +119,14 @@ export async function launchStudio(options: LaunchOptions = {}): Promise<Studio>
       await page.reload();
       await load();
     },
-    async close() {
+    async close({ keepHome = false } = {}) {
       await browser.close().catch(() => {});
       await server.close();
-      await rm(scratch, { recursive: true, force: true });
+      if (keepHome) await rm(workDir, { recursive: true, force: true });
+      else {
+        await rm(scratch, { recursive: true, force: true });
+        if (options.home) await rm(options.home, { recursive: true, force: true });
+      }
     },
   };
 }

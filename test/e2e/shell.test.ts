@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseProject } from '../../core/bao/model/index.js';
@@ -117,6 +117,38 @@ describeWithChromium('app shell in web mode (Chromium)', () => {
       };
     });
     expect(outcome).toEqual({ none: 'refused', wrong: 'refused', right: 'open' });
+  });
+});
+
+describeWithChromium('crash recovery across launches (Chromium)', () => {
+  it('offers the autosaved work of a session that died, and restores it', async () => {
+    const first = await launchStudio();
+    const bao = () =>
+      first.page.locator('select', { has: first.page.locator('option[value="v2"]') }).first();
+    await bao().selectOption('v2');
+    // The renderer autosaves through the host into <home>/autosave.
+    const autosaveDir = join(first.home, 'autosave');
+    await expect
+      .poll(async () => (existsSync(autosaveDir) ? (await readdir(autosaveDir)).length : 0), {
+        timeout: 20_000,
+      })
+      .toBe(1);
+    // "Crash": the browser and server go away without the page discarding its autosave.
+    await first.close({ keepHome: true });
+
+    const second = await launchStudio({ home: first.home });
+    try {
+      await second.page.getByTestId('recovery-dialog').waitFor({ timeout: 10_000 });
+      await second.screenshot('shell-recovery-offered');
+      await second.page.getByTestId('recovery-restore').click();
+      const select = second.page
+        .locator('select', { has: second.page.locator('option[value="v2"]') })
+        .first();
+      await expect.poll(() => select.inputValue()).toBe('v2');
+      expect(second.errors).toEqual([]);
+    } finally {
+      await second.close();
+    }
   });
 });
 
