@@ -154,6 +154,19 @@ export function run(maxInsns: u64): i32 {
   return 0;
 }
 
+// Earliest mtime at which an enabled timer of a running hart fires (all ones if none): in
+// wall-clock mode the host sleeps until then when run() returns 3 (idle).
+export function nextTimerEvent(): u64 {
+  let t: u64 = 0xffffffffffffffff;
+  for (let h = 0; h < nHarts; h++) {
+    let hb = H.hartBase(h);
+    if (load<u32>(hb, H.H_RUNNING) == 0) continue;
+    let w = wakeTime(hb);
+    if (w < t) t = w;
+  }
+  return t;
+}
+
 export function step(h: i32): i32 {
   lastRun = 0;
   if (powerState != 0) return 2;

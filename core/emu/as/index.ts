@@ -2,7 +2,7 @@
 import * as L from './layout';
 import * as H from './hart';
 import * as S from './state';
-import { createMachine, resetMachine, run as boardRun, step as boardStep, lastRun } from './board';
+import { createMachine, resetMachine, run as boardRun, step as boardStep, lastRun, nextTimerEvent } from './board';
 import { csrRead, csrWrite, csrMissing } from './csr';
 import {
   translate as mmuTranslate,
@@ -214,4 +214,7 @@ export function clearWatchpoint(pa: u64): void {
 }
 export function watchHit(): u64 {
   return wpHitAddr;
+}
+export function nextTimer(): u64 {
+  return nextTimerEvent();
 }
