@@ -101,7 +101,7 @@ export function registerEmu(program: Command, setExit: (code: number) => void): 
   program
     .command('emu')
     .description(
-      'run firmware/kernels in the integrated RISC-V emulator (QEMU virt board), UART on stdio',
+      'run firmware/kernels in the integrated RISC-V emulator (QEMU virt board), UART on stdio (in a terminal, keys go to the guest; Ctrl-] quits)',
     )
     .option('--bios <file>', 'firmware at 0x80000000 (e.g. OpenSBI fw_jump.elf), or "none"')
     .option(
@@ -215,6 +215,8 @@ async function runEmu(o: EmuOpts): Promise<number> {
   };
   if (stdin.isTTY) stdin.setRawMode(true);
   stdin.on('data', onInput);
+  // A closed stdout (`| head`) ends the run instead of crashing on EPIPE.
+  process.stdout.on('error', () => machine.pause());
 
   const t0 = Date.now();
   let total = 0n;
