@@ -4,6 +4,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import type { Project } from '../core/bao/model/index.js';
 import { generateConfigC, imageIdentifiers, imagePath } from '../core/bao/generate/config-c.js';
+import { getPlatform, riscvIrqcChoice } from '../core/bao/platforms/index.js';
 import { buildBao, type BaoBuildResult } from './bao-build.js';
 
 export interface DesignBuildOptions {
@@ -61,7 +62,11 @@ export async function buildDesign(
   const configFile = join(configRepo, `${config}.c`);
   writeFileSync(configFile, configC);
   const vars = { ...opts.vars };
-  if (project.target.irqc && !vars.IRQC) vars.IRQC = project.target.irqc;
+  // Always pass IRQC= on RISC-V: Bao's own default differs between releases (v2.0.0 builds the
+  // PLIC, main the AIA), so the design's choice must not depend on which checkout builds it.
+  const platform = getPlatform(project.target.platform);
+  const irqc = platform && riscvIrqcChoice(platform, project.target.bao, project.target.irqc);
+  if (irqc && !vars.IRQC) vars.IRQC = irqc.kind;
   const built = await buildBao({
     baoSrc: opts.baoSrc,
     platform: project.target.platform,
