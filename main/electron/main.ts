@@ -94,18 +94,18 @@ async function start(): Promise<void> {
   });
   await refreshMenu();
 
-  app.on('second-instance', (_event, argv) => {
+  app.on('second-instance', (_event, argv, workingDirectory) => {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
-    const file = projectArgument(argv.slice(1));
+    const file = projectArgument(argv.slice(1), workingDirectory);
     if (file) void openInWindow(service, file);
   });
   app.on('window-all-closed', () => app.quit());
 
-  mainWindow = createWindow(() => {
+  mainWindow = createWindow(async () => {
     // "Don't Save": the user chose to lose these edits, so do not offer them for recovery.
-    if (documentState.docId) void service.recovery.discard(documentState.docId);
+    if (documentState.docId) await service.recovery.discard(documentState.docId).catch(() => {});
   });
   openFile = (path) => void openInWindow(service, path);
   const initial = pendingOpen ?? projectArgument(process.argv.slice(app.isPackaged ? 1 : 2));
@@ -115,7 +115,7 @@ async function start(): Promise<void> {
   }
 }
 
-function createWindow(onDiscard: () => void): BrowserWindow {
+function createWindow(onDiscard: () => Promise<void>): BrowserWindow {
   const win = new BrowserWindow({
     width: 1440,
     height: 900,
@@ -154,9 +154,11 @@ function createWindow(onDiscard: () => void): BrowserWindow {
     if (choice === 0) {
       sendHostEvent(win.webContents, { type: 'command', command: 'save-and-close' });
     } else if (choice === 1) {
-      onDiscard();
-      closeConfirmed = true;
-      win.close();
+      // Close once the autosave is gone, so quitting cannot race the deletion.
+      void onDiscard().then(() => {
+        closeConfirmed = true;
+        win.close();
+      });
     }
   });
   win.on('closed', () => {
@@ -179,7 +181,8 @@ async function openInWindow(service: HostService, path: string): Promise<void> {
 }
 
 /** A project file given on the command line (or by the OS when a .baoproj is opened). */
-function projectArgument(args: string[]): string | undefined {
+function projectArgument(args: string[], cwd = process.cwd()): string | undefined {
   const file = args.find((a) => !a.startsWith('-') && /\.(baoproj|json)$/.test(a));
-  return file && existsSync(file) ? resolve(file) : undefined;
+  const path = file && resolve(cwd, file);
+  return path && existsSync(path) ? path : undefined;
 }

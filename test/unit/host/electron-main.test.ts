@@ -298,7 +298,12 @@ describe('Electron main (against a stand-in electron module)', () => {
     const file = join(tmp, 'from-os.baoproj');
     await writeFile(file, '{"name":"from OS"}');
     win.sent.length = 0;
-    state.appHandlers.get('second-instance')!({}, ['/usr/bin/bao-studio', '--flag', file]);
+    // The second launch ran in tmp with a relative path.
+    state.appHandlers.get('second-instance')!(
+      {},
+      ['/usr/bin/bao-studio', '--flag', 'from-os.baoproj'],
+      tmp,
+    );
     let prevented = false;
     state.appHandlers.get('open-file')!({ preventDefault: () => (prevented = true) }, file);
     expect(prevented).toBe(true);
@@ -328,10 +333,10 @@ describe('Electron main (against a stand-in electron module)', () => {
     expect(win.closed).toBe(false);
     expect(win.sent).toEqual([[IPC_EVENT, { type: 'command', command: 'save-and-close' }]]);
 
-    state.messageBoxChoice = 1; // Don't Save: closes, and the autosave is not offered again
+    state.messageBoxChoice = 1; // Don't Save: the autosave is not offered again, then it closes
     win.close();
-    expect(win.closed).toBe(true);
-    await vi.waitFor(async () => expect(await readdir(join(tmp, 'home', 'autosave'))).toEqual([]));
+    await vi.waitFor(() => expect(win.closed).toBe(true));
+    expect(await readdir(join(tmp, 'home', 'autosave'))).toEqual([]);
     expect(state.messageBoxes).toBe(3);
     expect(existsSync(join(tmp, 'home', 'recent.json'))).toBe(true);
   });
