@@ -6,7 +6,7 @@
 // OpenSBI probes them.
 import * as H from './hart';
 import { mtime, optH, optSstc, optSvpbmt, curHB, sliceDone } from './state';
-import { mipNow, VS_INTS, S_INTS, IRQ_SSI, IRQ_STI, IRQ_SEI, IRQ_VSSI, IRQ_SGEI, STCE } from './irq';
+import { mipNow, VS_INTS, S_INTS, IRQ_SSI, IRQ_STI, IRQ_SEI, IRQ_VSSI, IRQ_VSEI, IRQ_SGEI, STCE } from './irq';
 import { pmpcfgRead, pmpcfgWrite, pmpaddrRead, pmpaddrWrite } from './pmp';
 import { updateCtx, tlbFlush } from './mmu';
 import { midelegEff } from './trap';
@@ -14,6 +14,10 @@ import { optAia, optAiaGuests, curHart } from './state';
 import { iregRead, iregWrite, iregOk, topeiRead, topeiClaim } from './dev/imsic';
 
 export let csrMissing: bool = false;
+// Bits the current CSR instruction writes (csrrs/csrrc: those set in rs1; csrrw: all), for
+// registers whose read value mixes in bits the write must not latch (mip: device lines, timers).
+let csrWrMask: u64 = 0xffffffffffffffff;
+export function setCsrWrMask(m: u64): void { csrWrMask = m; }
 
 export const MISA_BASE: u64 = 0x800000000014112d; // RV64 IMAFDC SU
 const MSTATUS_WMASK: u64 = 0x7e7faa; // + VS (QEMU 7.2 keeps it writable without V) // SIE MIE SPIE MPIE SPP MPP FS MPRV SUM MXR TVM TW TSR
@@ -254,7 +258,8 @@ export function csrWrite(h: i32, hb: usize, num: u32, v: u64): bool {
     case 0x344: {
       let mask = IRQ_SSI | IRQ_SEI | LCOFI | (optH ? VS_INTS : 0);
       if (!(optSstc && (load<u64>(hb, H.C_MENVCFG) & STCE) != 0)) mask |= IRQ_STI;
-      upd(hb, H.C_MIP, v, mask);
+      upd(hb, H.C_MIP, v, mask & csrWrMask);
+      csrWrMask = 0xffffffffffffffff;
       return true;
     }
     case 0x3a0: pmpcfgWrite(hb, 0, v); tlbFlush(h); return true;
@@ -349,14 +354,66 @@ function hartOf(hb: usize): i32 {
 function vgein(hb: usize): i32 {
   return <i32>((load<u64>(hb, H.C_HSTATUS) >>> 12) & 63);
 }
-// Highest-priority pending+enabled interrupt among `bits` as (iid << 16) | 1, or 0.
-const TOPI_ORDER: StaticArray<u32> = [11, 3, 7, 9, 1, 5, 13, 12, 10, 2, 6];
-function topiOf(bits: u64): u64 {
-  for (let i = 0; i < 11; i++) {
-    let c = unchecked(TOPI_ORDER[i]);
-    if (((bits >>> c) & 1) != 0) return (<u64>c << 16) | 1;
+// mtopi/stopi as QEMU 7.2 computes them (riscv_cpu_pending_to_irq, read_mtopi/read_stopi) with
+// every iprio byte zero: the level's external interrupt `ext` ranks first; every other standard
+// interrupt ranks below it with priority 255, and among those the higher number wins (QEMU
+// scans upwards keeping the last of equal priority). IPRIO reads 0 for `ext`, 255 otherwise.
+function topiOf(bits: u64, ext: u32): u64 {
+  if (bits == 0) return 0;
+  if (((bits >>> ext) & 1) != 0) return <u64>ext << 16;
+  let best: u64 = 0;
+  let bestPr: u32 = 256;
+  for (let c: u32 = 0; c < 64; c++) {
+    if (((bits >>> c) & 1) == 0) continue;
+    let pr = defaultIprio(c);
+    if (pr <= bestPr) { bestPr = pr; best = <u64>c; }
   }
-  return 0;
+  return (best << 16) | <u64>bestPr;
+}
+// QEMU 7.2 resets miprio/siprio to the AIA default priority order (riscv_cpu_default_priority),
+// the level's external interrupt to 0; the AIA CSRs show these values (writes are not kept here).
+const DEFAULT_IPRIO: StaticArray<u8> = [
+  0, 20, 24, 17, 0, 21, 25, 18, 0, 19, 23, 16, 22, 0, 0, 0,
+  36, 33, 30, 27, 14, 11, 8, 5, 0, 0, 0, 0, 0, 0, 0, 0,
+  37, 35, 34, 32, 31, 29, 28, 26, 15, 13, 12, 10, 9, 7, 6, 4,
+];
+function defaultIprio(irq: u32): u32 {
+  let v: u32 = irq < 48 ? <u32>unchecked(DEFAULT_IPRIO[irq]) : 0;
+  return v == 0 ? 255 : v;
+}
+// miselect/siselect 0x30..0x3e (even): eight iprio bytes per register on RV64.
+function iprioRead(sel: u32, ext: u32): u64 {
+  let v: u64 = 0;
+  let first = (sel - 0x30) << 2;
+  for (let i: u32 = 0; i < 8; i++) {
+    let irq = first + i;
+    let p: u64 = irq == ext ? 0 : <u64>defaultIprio(irq);
+    v |= p << (<u64>i << 3);
+  }
+  return v;
+}
+// vstopi as QEMU 7.2's read_vstopi with hvictl.VTI = 0 and hviprio zero: the guest file's
+// external interrupt (priority: its identity) competes with the best other VS interrupt
+// (priority 0, so a VS timer or software interrupt wins); IPRIO is 1 unless hvictl.IPRIOM.
+function vstopiOf(hb: usize, h: i32): u64 {
+  let pend = mipNow(hb) & load<u64>(hb, H.C_MIE);
+  let g = vgein(hb);
+  let iid: u64 = 0;
+  let best: u64 = 0xffffffff;
+  if (g != 0 && g <= optAiaGuests && (pend & IRQ_VSEI) != 0) {
+    iid = 9;
+    let t = topeiRead(h, 1 + g);
+    best = t != 0 ? t & 0x7ff : 256;
+  }
+  let vs = (pend & midelegEff(hb) & load<u64>(hb, H.C_HIDELEG) & VS_INTS) >>> 1;
+  // hviprio is zero: the external one ranks first, the others tie at 255 (the last one wins)
+  let other: u64 = vs == 0 ? 0 : ((vs >>> 9) & 1) != 0 ? 9 : <u64>(63 - clz(vs));
+  if (other != 0 && other != 9 && best > 0) iid = other;
+  if (iid == 0) return 0;
+  let hvictl = load<u64>(hb, H.C_HVICTL);
+  let iprio: u64 = 1;
+  if ((hvictl & 0x100) != 0) iprio = iid == 9 && best < 255 ? best : 255;
+  return (iid << 16) | iprio;
 }
 function iregFile(num: u32): i32 {
   return num == 0x351 ? 0 : num == 0x151 ? 1 : -1;
@@ -371,7 +428,10 @@ function aiaRead(hb: usize, num: u32): u64 {
     case 0x250: return load<u64>(hb, H.C_VSISELECT);
     case 0x351: case 0x151: case 0x251: {
       let sel = <u32>load<u64>(hb + (num == 0x351 ? H.C_MISELECT : num == 0x151 ? H.C_SISELECT : H.C_VSISELECT));
-      if (sel >= 0x30 && sel <= 0x3f && num != 0x251) return 0; // major priorities: all default
+      if (sel >= 0x30 && sel <= 0x3f && num != 0x251) {
+        if ((sel & 1) != 0) { csrMissing = true; return 0; } // RV64: odd selects do not exist
+        return iprioRead(sel, num == 0x351 ? 11 : 9);
+      }
       let file = num == 0x251 ? 1 + vgein(hb) : iregFile(num);
       let v = iregRead(h, file, sel);
       if (!iregOk) csrMissing = true;
@@ -382,17 +442,13 @@ function aiaRead(hb: usize, num: u32): u64 {
     case 0x25c: return topeiRead(h, 1 + vgein(hb));
     case 0xfb0: {
       let p = mipNow(hb) & load<u64>(hb, H.C_MIE) & ~midelegEff(hb);
-      return topiOf(p);
+      return topiOf(p & ~(VS_INTS | IRQ_SGEI), 11);
     }
     case 0xdb0: {
       let p = mipNow(hb) & load<u64>(hb, H.C_MIE) & midelegEff(hb) & ~load<u64>(hb, H.C_HIDELEG);
-      return topiOf(p & ~VS_INTS);
+      return topiOf(p & ~VS_INTS, 9);
     }
-    case 0xeb0: {
-      let p = mipNow(hb) & load<u64>(hb, H.C_MIE) & load<u64>(hb, H.C_HIDELEG) & VS_INTS;
-      let t = topiOf(p);
-      return t == 0 ? 0 : t - (<u64>1 << 16); // VS codes appear as their S counterparts
-    }
+    case 0xeb0: return vstopiOf(hb, h);
     case 0x609: return load<u64>(hb, H.C_HVICTL);
     case 0x646: return load<u64>(hb, H.C_HVIPRIO1);
     case 0x647: return load<u64>(hb, H.C_HVIPRIO2);
@@ -410,7 +466,7 @@ function aiaWrite(hb: usize, num: u32, v: u64): i32 {
     case 0x250: store<u64>(hb, v & 0x1ff, H.C_VSISELECT); return 1;
     case 0x351: case 0x151: case 0x251: {
       let sel = <u32>load<u64>(hb + (num == 0x351 ? H.C_MISELECT : num == 0x151 ? H.C_SISELECT : H.C_VSISELECT));
-      if (sel >= 0x30 && sel <= 0x3f && num != 0x251) return 1;
+      if (sel >= 0x30 && sel <= 0x3f && num != 0x251) return (sel & 1) != 0 ? 0 : 1;
       let file = num == 0x251 ? 1 + vgein(hb) : iregFile(num);
       iregWrite(h, file, sel, v);
       return iregOk ? 1 : 0;

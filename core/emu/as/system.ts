@@ -1,7 +1,7 @@
 // SYSTEM opcode: CSR instructions, ECALL/EBREAK, xRET, WFI, SFENCE.VMA, HFENCE.*, HLV/HLVX/HSV.
 import { H_PRIV, H_VIRT, H_WFI, C_MSTATUS, C_HSTATUS, C_MIE } from './hart';
 import { raise, excCause, optH, optSvinval } from './state';
-import { csrCheck, csrRead, csrWrite, csrMissing, vsAlias } from './csr';
+import { csrCheck, csrRead, csrWrite, csrMissing, vsAlias, setCsrWrMask } from './csr';
 import { doMret, doSret } from './trap';
 import { mipNow } from './irq';
 import { tlbFlush, translate, xPa, ACC_LOAD, ACC_STORE } from './mmu';
@@ -109,6 +109,7 @@ export function execSystem(h: i32, hb: usize, inst: u32, pc: u64, ilen: u64): u6
   }
   if (doWrite) {
     let nv = op == 1 ? src : op == 2 ? old | src : old & ~src;
+    setCsrWrMask(op == 1 ? 0xffffffffffffffff : src); // csrrs/csrrc write only the bits of rs1
     if (!csrWrite(h, hb, n, nv)) { illegal(inst); return pc; }
   }
   W(hb, rd, old);
