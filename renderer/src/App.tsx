@@ -58,6 +58,8 @@ export function App({ host }: { host: HostApi }) {
   const [view, setView] = useState<View>('canvas');
   const [dialog, setDialog] = useState<DialogState>(null);
   // What was last autosaved: shown only while it is the project on screen.
+  // Start-up done (the recovery check answered): tests and the shell wait for it.
+  const [started, setStarted] = useState(false);
   const [autosaved, setAutosaved] = useState<{ at: Date; project: unknown } | null>(null);
   const [toast, setToast] = useState<{ kind: 'info' | 'error'; text: string } | null>(null);
   const fileInput = useRef<HTMLInputElement>(null);
@@ -127,7 +129,11 @@ export function App({ host }: { host: HostApi }) {
 
   // Recovery after a crash: offer the autosaved project once at start.
   useEffect(() => {
-    void host.recovery().then((rec) => rec && setDialog({ kind: 'recovery', rec }));
+    void host
+      .recovery()
+      .then((rec) => rec && setDialog({ kind: 'recovery', rec }))
+      .catch(() => null)
+      .finally(() => setStarted(true));
   }, [host]);
 
   // Autosave a few seconds after the last edit.
@@ -251,7 +257,7 @@ export function App({ host }: { host: HostApi }) {
       : undefined;
 
   return (
-    <div className="app">
+    <div className="app" data-started={started}>
       <Toolbar
         actions={actions}
         theme={theme}

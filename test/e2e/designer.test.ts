@@ -37,6 +37,7 @@ async function openApp(): Promise<{ page: Page; errors: string[] }> {
   await page.goto(web.url);
   await page.getByTestId('toolbar').waitFor();
   await page.getByTestId('host-kind').filter({ hasText: 'web host' }).waitFor();
+  await page.locator('.app[data-started="true"]').waitFor();
   return { page, errors };
 }
 
@@ -422,6 +423,56 @@ describe.skipIf(!!missing)('designer (Chromium, web mode)', () => {
     ).resolves.toBe('0x200c3000');
   });
 
+  it('links two VMs with shared memory, pins a CPU and edits affinity bits', async () => {
+    // Its own page (a fresh session), so it runs alone too. Work autosaved by the other
+    // session is offered for recovery first.
+    const { page, errors } = await openApp();
+    const recovery = page.getByTestId('recovery-discard');
+    if (await recovery.isVisible()) await recovery.click();
+    await newFromMenu(page, 'new-example-baremetal-linux');
+    await page.getByTestId('vm-node-1').waitFor();
+    await expect(page.getByTestId('shmem-node-0').count()).resolves.toBe(0);
+    // Drag from one VM's handle to the other's: a shared memory and an IPC in each VM.
+    const from = (await page.getByTestId('vm-0-handle-out').boundingBox())!;
+    const to = (await page.getByTestId('vm-1-handle-in').boundingBox())!;
+    await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
+    await page.mouse.up();
+    await page.getByTestId('shmem-node-0').waitFor();
+    await expect(page.locator('.react-flow__edge.ipc-edge').count()).resolves.toBe(2);
+    await expect(page.locator('.react-flow__edge.ipc-edge').first().textContent()).resolves.toBe(
+      'irq 52',
+    );
+    await page.getByTestId('vm-1-ipc-0').click();
+    await expect(
+      page.getByTestId('field-config.vmlist[1].platform.ipcs[0].base').inputValue(),
+    ).resolves.toBe('0xf0000000');
+    await settle(page);
+    expect(await page.locator('[data-testid^="problem-"][data-severity="error"]').count()).toBe(0);
+    await shot(page, '13-ipc-link');
+    // A CPU dragged from the platform is pinned: the VM shows it, the platform greys it out.
+    await page.getByTestId('vm-node-1').locator('.node-head').click();
+    await page
+      .getByTestId('platform-cpu-3')
+      .dragTo(page.getByTestId('vm-node-1'), { targetPosition: { x: 60, y: 14 } });
+    await page.getByTestId('vm-1-cpu-3').waitFor();
+    await expect(page.getByTestId('platform-cpu-3').getAttribute('class')).resolves.toContain(
+      'used',
+    );
+    await expect(page.getByTestId('vm-1-cpu-num').textContent()).resolves.toBe('4');
+    // Affinity as clickable bits: CPU 2 too, then the config says so.
+    await page.getByTestId('bit-config.vmlist[1].cpu_affinity-2').click();
+    await settle(page);
+    expect(await codeText(page)).toContain('.cpu_affinity = 0xc,');
+    await page.getByTestId('view-canvas').click();
+    await page.getByTestId('undo').click();
+    await page.getByTestId('undo').click();
+    await expect(page.getByTestId('vm-1-cpu-num').textContent()).resolves.toBe('3');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
   it('switches theme and target', async () => {
     await page.getByTestId('toggle-theme').click();
     await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(
@@ -432,6 +483,14 @@ describe.skipIf(!!missing)('designer (Chromium, web mode)', () => {
     await settle(page);
     const config = await codeText(page);
     expect(config).toContain('(struct vm_config[])');
+    // A platform Bao v1.0 does not have: the target bar says so.
+    await page.getByTestId('target-bao').selectOption('v1.0');
+    await page.getByTestId('target-platform').selectOption('qemu-riscv32-virt');
+    await expect(page.getByTestId('target-banner').textContent()).resolves.toContain(
+      'not supported by Bao v1.0',
+    );
+    await settle(page);
+    await shot(page, '14-unsupported-target');
     await page.getByTestId('view-canvas').click();
     await page.getByTestId('toggle-theme').click();
     expect(pageErrors).toEqual([]);
