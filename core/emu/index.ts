@@ -3,6 +3,7 @@ export * from './machine.js';
 export * from './events.js';
 export * from './options.js';
 export * from './csr-names.js';
+export * from './symbols.js';
 export * from './memory-map.js';
 export * from './protocol.js';
 export * from './worker-client.js';

@@ -5,6 +5,7 @@ import type { Command } from 'commander';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { Machine, EmuError } from '../../../core/emu/machine.js';
 import { formatMode, type EventKind } from '../../../core/emu/events.js';
+import { SymbolTable } from '../../../core/emu/symbols.js';
 import { parseSize, type MachineOptions } from '../../../core/emu/options.js';
 import { ImageError, type BootFile } from '../../../core/emu/loaders/index.js';
 import { loadEmuWasm } from '../../../core/emu/node/wasm.js';
@@ -302,7 +303,8 @@ function traceEvents(machine: Machine, spec: string): void {
     else if (k === 'modes' || k === 'mode') kinds.push('mode');
     else throw new UserError(`--trace ${spec}: use traps, modes or traps,modes`);
   }
-  const hex = (v: bigint): string => '0x' + v.toString(16);
+  const syms = new SymbolTable(machine.symbols);
+  const hex = (v: bigint): string => syms.format(v);
   machine.onEvent(kinds, (e) => {
     if (e.kind === 'trap') {
       const name = TRAP_NAMES[(e.interrupt ? 'i' : 'e') + e.cause] ?? `cause ${e.cause}`;
