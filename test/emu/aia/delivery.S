@@ -32,7 +32,13 @@
 #define UART_IER(v) li t1, UART_BASE; li t2, v; sb t2, 1(t1)
 #define MIP_BIT(b) csrr t1, mip; srli t1, t1, b; andi t1, t1, 1; SIG(t1)
 
+/* QEMU 7.2 leaves the APLIC's per-source state uninitialised (random enable/pending bits on
+ * inactive sources, seen under load): writing sourcecfg = 0 clears a source, as firmware does. */
+#define APLIC_CLEAR(base) li t1, base + 4; li t2, base + 4 * 97; 1: sw zero, 0(t1); addi t1, t1, 4; bltu t1, t2, 1b
+
 TEST_BEGIN
+  APLIC_CLEAR(APLIC_M)
+  APLIC_CLEAR(APLIC_S)
   /* major interrupt priorities after reset (iprio arrays through miselect/siselect 0x30..) */
   MIREG_SIG(0x30)
   MIREG_SIG(0x32)

@@ -278,8 +278,9 @@ export function aplicWrite(pa: u64, v: u32): void {
   else if (off >= 0x3004 && off < 0x4000) {
     let i = ((off - 0x3004) >> 2) + 1;
     if (i >= NSRC || mode(d, i) == 0) return;
-    let t = msiMode() ? v & 0xfffff7ff : v & 0xfffc00ff;
-    if (!msiMode() && (t & 0xff) == 0) t |= 1;
+    // direct mode: IPRIOLEN = 3 like QEMU virt (VIRT_IRQCHIP_IPRIO_BITS), priority 0 reads as 1
+    let t = msiMode() ? v & 0xfffff7ff : v & 0xfffc0007;
+    if (!msiMode() && (t & 7) == 0) t |= 1;
     store<u32>(b + D_TGT + (<usize>i << 2), t);
   } else if (off >= 0x4000 && !msiMode()) {
     let h = <i32>((off - 0x4000) >> 5);
@@ -288,7 +289,7 @@ export function aplicWrite(pa: u64, v: u32): void {
     let idc = b + D_IDC + (<usize>h << 5);
     if (r == 0) store<u32>(idc, v & 1);
     else if (r == 4) store<u32>(idc, v & 1, 4);
-    else if (r == 8) store<u32>(idc, v & 0xff, 8);
+    else if (r == 8) store<u32>(idc, v & 7, 8);
   }
   aplicDeliver();
 }
