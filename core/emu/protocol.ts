@@ -3,7 +3,7 @@
 import type { EmuEvent, EventKind } from './events.js';
 import type { HartState, RunResult, Access } from './machine.js';
 import type { MachineOptions } from './options.js';
-import type { BootOptions } from './loaders/boot-plan.js';
+import type { BootOptions, ImageSymbols } from './loaders/boot-plan.js';
 
 export type WorkerBootOptions = Omit<BootOptions, 'harts' | 'ramSize' | 'timebaseHz'>;
 
@@ -28,6 +28,14 @@ export interface MachineRpc {
   sendUart(bytes: Uint8Array): void;
   subscribe(kinds: EventKind[]): void;
   instructionCounts(): bigint[];
+  /** Every hart's pc, mode, WFI state and count (one call for a debugger refresh). */
+  hartStates(): HartState[];
+  getFs(hart: number): bigint[];
+  translate(hart: number, va: bigint, access: Access): { pa: bigint } | { fault: number };
+  addWatchpoint(pa: bigint, len: number, kind: 'load' | 'store' | 'access'): void;
+  removeWatchpoint(pa: bigint): void;
+  /** ELF symbols of the loaded images. */
+  symbols(): ImageSymbols[];
 }
 
 export type RpcMethod = keyof MachineRpc;

@@ -61,6 +61,15 @@ export function serveMachine(
       });
     },
     instructionCounts: () => need().instructionCounts(),
+    hartStates: () => {
+      const m = need();
+      return Array.from({ length: m.harts }, (_, h) => m.hartState(h));
+    },
+    getFs: (h) => Array.from({ length: 32 }, (_, i) => need().getF(h, i)),
+    translate: (h, va, access) => need().translate(h, va, access),
+    addWatchpoint: (pa, len, kind) => need().addWatchpoint(pa, len, kind),
+    removeWatchpoint: (pa) => need().removeWatchpoint(pa),
+    symbols: () => need().symbols,
   };
 
   endpoint.listen(async (raw) => {

@@ -33,6 +33,14 @@ describe.skipIf(skip)(`machine in a Node worker${skip ? ` (skipped: ${skip})` : 
       expect(r.reason).toBe('poweroff');
       expect(out).toContain('payload: hart 1 started');
       expect(events.some((e) => e.kind === 'mode' && e.pc === 0x80200000n)).toBe(true);
+      const states = await client.call('hartStates');
+      expect(states.map((st) => st.hart)).toEqual([0, 1]);
+      expect(
+        (await client.call('symbols'))
+          .flatMap((f) => f.symbols)
+          .some((x) => x.name === 'payload_main'),
+      ).toBe(true);
+      expect(await client.call('translate', 0, 0x80200000n, 'fetch')).toEqual({ pa: 0x80200000n });
       const counts = await client.call('instructionCounts');
       expect(counts).toHaveLength(2);
       expect(counts.every((n) => n > 0n)).toBe(true);
