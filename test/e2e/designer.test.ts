@@ -79,6 +79,17 @@ async function setField(page: Page, path: string, value: string) {
   await input.press('Enter');
 }
 
+/** Waits until the canvas stopped moving (the fit-to-view after loading a project). */
+async function stableView(page: Page) {
+  let last = '';
+  for (let i = 0; i < 50; i++) {
+    await page.waitForTimeout(100);
+    const now = await page.locator('.react-flow__viewport').getAttribute('style');
+    if (now === last) return;
+    last = now ?? '';
+  }
+}
+
 /** Waits until the debounced validation/generation caught up with the last edit. */
 async function settle(page: Page) {
   await page.evaluate(() => window.__baoStudio!.store.flushDerived());
@@ -142,6 +153,7 @@ describe.skipIf(!!missing)('designer (Chromium, web mode)', () => {
   it('builds workshop setup III from a blank design by drag and drop', async () => {
     ({ page, errors: pageErrors } = await openApp());
     await newFromMenu(page, 'new-blank-qemu-riscv64-virt');
+    await stableView(page);
     await expect(page.getByTestId('target-bao').inputValue()).resolves.toBe('v1.0');
     const canvas = page.getByTestId('canvas');
     await page.getByTestId('palette-vm').dragTo(canvas, { targetPosition: { x: 700, y: 40 } });
@@ -169,7 +181,7 @@ describe.skipIf(!!missing)('designer (Chromium, web mode)', () => {
 
     // Values the workshop uses, typed into the inspector.
     await page.locator('.react-flow__controls-fitview').click();
-    await page.waitForTimeout(300);
+    await stableView(page);
     await vm0.locator('.node-head').click();
     await setField(page, 'config.vmlist[0].meta.name', 'baremetal');
     await setField(page, 'config.vmlist[0].image.name', 'baremetal_image');
@@ -431,6 +443,7 @@ describe.skipIf(!!missing)('designer (Chromium, web mode)', () => {
     if (await recovery.isVisible()) await recovery.click();
     await newFromMenu(page, 'new-example-baremetal-linux');
     await page.getByTestId('vm-node-1').waitFor();
+    await stableView(page);
     await expect(page.getByTestId('shmem-node-0').count()).resolves.toBe(0);
     // Drag from one VM's handle to the other's: a shared memory and an IPC in each VM.
     const from = (await page.getByTestId('vm-0-handle-out').boundingBox())!;

@@ -164,11 +164,17 @@ function CanvasInner({ theme }: { theme: 'dark' | 'light' }) {
       const a = parseKey(c.source);
       const b = parseKey(c.target);
       if (a.kind === 'vm' && b.kind === 'vm' && a.index !== b.index) {
-        const pa = flow.getNode(c.source)?.position ?? { x: 0, y: 0 };
-        const pb = flow.getNode(c.target)?.position ?? { x: 0, y: 0 };
+        // The new shared memory goes between the two VMs, below the lower one, in view.
+        const na = flow.getNode(c.source);
+        const nb = flow.getNode(c.target);
+        const pa = na?.position ?? { x: 0, y: 0 };
+        const pb = nb?.position ?? { x: 0, y: 0 };
         const mid = {
           x: Math.round((pa.x + pb.x) / 2 + 60),
-          y: Math.round(Math.min(pa.y, pb.y) - 170),
+          y: Math.round(
+            Math.max(pa.y + (na?.measured?.height ?? 200), pb.y + (nb?.measured?.height ?? 200)) +
+              50,
+          ),
         };
         store.apply(
           'Link VMs',

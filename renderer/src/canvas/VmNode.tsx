@@ -166,6 +166,31 @@ function VmNodeImpl({ data }: NodeProps) {
           })}
         </div>
       )}
+      {p.remio_devs.length > 0 && (
+        <div className="node-section">
+          <div className="label">Remote I/O</div>
+          {p.remio_devs.map((r, j) => {
+            const rp = [...base, 'platform', 'remio_devs', j];
+            return (
+              <div
+                key={j}
+                className={`res-row nodrag${isSel(rp) ? ' selected' : ''}${errorAt(rp) ? ' has-error' : ''}`}
+                data-testid={`vm-${i}-remio-${j}`}
+                onClick={pick(rp)}
+              >
+                <span className="name">
+                  {r.meta?.name ?? (r.type === 'REMIO_DEV_FRONTEND' ? 'frontend' : 'backend')} · key{' '}
+                  {r.bind_key}
+                </span>
+                <span className="addr">
+                  {r.va !== undefined ? toHex(r.va) : toHex(r.shmem.base)}
+                </span>
+                <span className="irq">irq {r.interrupt}</span>
+              </div>
+            );
+          })}
+        </div>
+      )}
     </div>
   );
 }

@@ -14,6 +14,7 @@ import {
   TextField,
 } from './fields.js';
 import { GuestKind } from '../../../core/bao/model/index.js';
+import { domain } from '../domain/core.js';
 
 const GUESTS = GuestKind.options.map((g) => ({ value: g, label: g }));
 const COLOR_BITS = 16;
@@ -45,6 +46,7 @@ export function Inspector() {
   const selection = useStoreState((s) => s.selection);
   const ref = useRef<HTMLDivElement>(null);
   const el = selection ? elementOf(project, selection.path) : undefined;
+  const platformDesc = domain.platform(project.target.platform);
 
   // Focus the field a problem points at (or the closest field above it).
   useEffect(() => {
@@ -210,6 +212,31 @@ export function Inspector() {
                 />
               </>
             )}
+            {vm.platform.remio_devs.length > 0 && (
+              <>
+                <div className="group">Remote I/O (v2)</div>
+                {vm.platform.remio_devs.map((r, k) => (
+                  <button
+                    key={k}
+                    className="btn outline"
+                    style={{ marginBottom: 4, width: '100%' }}
+                    data-testid={`remio-${i}-${k}`}
+                    onClick={() => store.select([...p, 'platform', 'remio_devs', k])}
+                  >
+                    {r.meta?.name ?? `remio ${k}`}:{' '}
+                    {r.type === 'REMIO_DEV_FRONTEND' ? 'frontend' : 'backend'}, bind_key{' '}
+                    {r.bind_key}
+                  </button>
+                ))}
+              </>
+            )}
+            {platformDesc?.profile === 'armv8-r' && (
+              <BoolField
+                path={[...p, 'platform', 'mmu']}
+                label="mmu (Armv8-R)"
+                value={vm.platform.mmu}
+              />
+            )}
             <div className="group">Resources</div>
             <div className="hint" style={{ padding: 0 }}>
               {vm.platform.regions.length} region(s), {vm.platform.devs.length} device(s),{' '}
@@ -259,6 +286,42 @@ export function Inspector() {
             <NumField path={[...p, 'size']} label="size" value={d.size} size />
             <IrqField path={[...p, 'interrupts']} label="interrupts" value={d.interrupts} />
             <IntField path={[...p, 'id']} label="id (IOMMU)" value={d.id} optional />
+          </>
+        );
+      }
+      case 'remio': {
+        const r = project.config.vmlist[el.vm!]!.platform.remio_devs[el.index!]!;
+        const p = el.path;
+        return (
+          <>
+            <h3>{r.meta?.name ?? `Remote I/O device ${el.index}`}</h3>
+            <div className="subtitle">
+              {project.config.vmlist[el.vm!]!.meta?.name ?? `vm${el.vm}`} · remio_devs[{el.index}]
+              (Bao v2)
+            </div>
+            <ElementProblems path={p} />
+            <TextField path={[...p, 'meta', 'name']} label="name" value={r.meta?.name} />
+            <SelectField
+              path={[...p, 'type']}
+              label="type"
+              value={r.type}
+              options={[
+                { value: 'REMIO_DEV_FRONTEND', label: 'frontend (guest driver)' },
+                { value: 'REMIO_DEV_BACKEND', label: 'backend (device model)' },
+              ]}
+            />
+            <IntField path={[...p, 'bind_key']} label="bind_key" value={r.bind_key} />
+            <NumField path={[...p, 'va']} label="va" value={r.va} optional />
+            <NumField path={[...p, 'size']} label="size" value={r.size} size optional />
+            <IntField path={[...p, 'interrupt']} label="interrupt" value={r.interrupt} />
+            <div className="group">Shared memory</div>
+            <NumField path={[...p, 'shmem', 'base']} label="shmem.base" value={r.shmem.base} />
+            <NumField path={[...p, 'shmem', 'size']} label="shmem.size" value={r.shmem.size} size />
+            <IntField
+              path={[...p, 'shmem', 'shmem_id']}
+              label="shmem_id"
+              value={r.shmem.shmem_id}
+            />
           </>
         );
       }

@@ -170,6 +170,7 @@ export function Toolbar(props: {
           <select
             className="input"
             data-testid="target-irqc"
+            style={{ maxWidth: 120 }}
             title="RISC-V interrupt controller build choice (IRQC=)"
             value={project.target.irqc ?? ''}
             onChange={(e) =>
