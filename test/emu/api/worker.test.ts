@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { CROSS_GCC, FW_JUMP, UBOOT_SMODE, missing } from '../support/tools.js';
-import { emuMissing } from '../support/emu.js';
+import { emuMissing, fileArg, runOurs } from '../support/emu.js';
 import { buildPayload } from '../support/payload.js';
 import { spawnMachineWorker } from '../../../core/emu/node/spawn.js';
 import type { EmuEvent } from '../../../core/emu/index.js';
@@ -44,6 +44,13 @@ describe.skipIf(skip)(`machine in a Node worker${skip ? ` (skipped: ${skip})` : 
       const counts = await client.call('instructionCounts');
       expect(counts).toHaveLength(2);
       expect(counts.every((n) => n > 0n)).toBe(true);
+      // Deterministic wherever it runs: the same images on the main thread retire exactly as many.
+      const local = await runOurs(
+        { bios: fileArg(FW_JUMP), kernel: fileArg(buildPayload()) },
+        { harts: 2, ramSize: 256n << 20n, waitExit: true },
+      );
+      expect(local.machine.instructionCounts()).toEqual(counts);
+      expect(local.output).toBe(out);
     } finally {
       client.close();
     }
