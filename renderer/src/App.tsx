@@ -1,7 +1,7 @@
 // The workbench: tool bar; side bar | centre (canvas / address map / code) over problems |
 // inspector; status bar. Panels are resizable; shortcuts follow common IDE conventions.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { Group, Panel, Separator } from 'react-resizable-panels';
+import { Group, Panel, Separator, useDefaultLayout } from 'react-resizable-panels';
 import { useDesigner, useStoreState } from './state/hooks.js';
 import { deleteAt } from './state/edits.js';
 import { Canvas } from './canvas/Canvas.js';
@@ -56,6 +56,17 @@ export function App({ host }: { host: HostApi }) {
     localStorage.getItem('bao-studio:theme') === 'light' ? 'light' : 'dark',
   );
   const [view, setView] = useState<View>('canvas');
+  // Panel sizes survive reloads, like any IDE's.
+  const mainLayout = useDefaultLayout({
+    id: 'bao-main',
+    storage: localStorage,
+    onlySaveAfterUserInteractions: true,
+  });
+  const centreLayout = useDefaultLayout({
+    id: 'bao-centre',
+    storage: localStorage,
+    onlySaveAfterUserInteractions: true,
+  });
   const [dialog, setDialog] = useState<DialogState>(null);
   // What was last autosaved: shown only while it is the project on screen.
   // Start-up done (the recovery check answered): tests and the shell wait for it.
@@ -273,14 +284,25 @@ export function App({ host }: { host: HostApi }) {
           {unsupported}
         </div>
       )}
-      <Group orientation="horizontal" className="workbench" id="bao-main">
-        <Panel defaultSize="17%" minSize="160px" id="side">
+      <Group
+        orientation="horizontal"
+        className="workbench"
+        id="bao-main"
+        defaultLayout={mainLayout.defaultLayout}
+        onLayoutChanged={mainLayout.onLayoutChanged}
+      >
+        <Panel defaultSize="17%" minSize="160px" id="panel-side">
           <Sidebar />
         </Panel>
         <Separator className="separator" />
-        <Panel minSize="30%" id="centre">
-          <Group orientation="vertical" id="bao-centre">
-            <Panel minSize="25%" id="views">
+        <Panel minSize="30%" id="panel-centre">
+          <Group
+            orientation="vertical"
+            id="bao-centre"
+            defaultLayout={centreLayout.defaultLayout}
+            onLayoutChanged={centreLayout.onLayoutChanged}
+          >
+            <Panel minSize="25%" id="panel-views">
               <div className="panel">
                 <div className="tabs" role="tablist">
                   <button
@@ -316,13 +338,13 @@ export function App({ host }: { host: HostApi }) {
               </div>
             </Panel>
             <Separator className="separator" />
-            <Panel defaultSize="26%" minSize="60px" collapsible id="problems">
+            <Panel defaultSize="26%" minSize="60px" collapsible id="panel-problems">
               <Problems onReveal={() => setView('canvas')} />
             </Panel>
           </Group>
         </Panel>
         <Separator className="separator" />
-        <Panel defaultSize="22%" minSize="220px" id="inspector">
+        <Panel defaultSize="22%" minSize="220px" id="panel-inspector">
           <Inspector />
         </Panel>
       </Group>

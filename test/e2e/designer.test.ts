@@ -482,6 +482,15 @@ describe.skipIf(!!missing)('designer (Chromium, web mode)', () => {
     await page.getByTestId('undo').click();
     await page.getByTestId('undo').click();
     await expect(page.getByTestId('vm-1-cpu-num').textContent()).resolves.toBe('3');
+    // Panels resize by their separators.
+    const inspector = page.getByTestId('inspector');
+    const before = (await inspector.boundingBox())!.width;
+    const sep = (await page.locator('.separator').last().boundingBox())!;
+    await page.mouse.move(sep.x + sep.width / 2, sep.y + sep.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(sep.x - 120, sep.y + sep.height / 2, { steps: 8 });
+    await page.mouse.up();
+    expect((await inspector.boundingBox())!.width).toBeGreaterThan(before + 80);
     expect(errors).toEqual([]);
     await page.close();
   });
