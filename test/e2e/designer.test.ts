@@ -2,39 +2,30 @@
 // behind the loopback WebSocket), driven like a user: drag and drop, the inspector, the problems
 // panel, the code view, save / reload / open, undo / redo. Screenshots of each main view go to
 // test-results/designer/ for a human to look at.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { startWebMode, type WebMode } from '../../main/web/web-mode.js';
+import type { Page } from 'playwright-core';
+import { describeWithChromium, launchStudio, type Studio } from './harness.js';
 import { newProjectFromExample } from '../../assets/examples/index.js';
 import { generateConfigC } from '../../core/bao/generate/index.js';
 import { parseProject, serializeProject } from '../../core/bao/model/index.js';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
-const RENDERER = join(import.meta.dirname, '../../dist/renderer');
 const SHOTS = join(import.meta.dirname, '../../test-results/designer');
-const missing = !existsSync(CHROMIUM)
-  ? `Chromium not found at ${CHROMIUM} (apt-get install chromium)`
-  : !existsSync(join(RENDERER, 'index.html'))
-    ? 'dist/renderer is not built (npm run build:renderer)'
-    : undefined;
-if (missing) console.warn(`designer e2e skipped: ${missing}`);
 
-let browser: Browser;
-let web: WebMode;
+let studio: Studio;
+/** Where the tests write project and config files (the harness's scratch folder). */
 let home: string;
 
 /** A fresh page on the app, with console errors collected. */
 async function openApp(): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } });
+  const page = await studio.context.newPage();
   page.setDefaultTimeout(10_000);
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   page.on('response', (r) => r.status() >= 400 && errors.push(`${r.status()} ${r.url()}`));
-  await page.goto(web.url);
+  await page.goto(studio.url);
   await page.getByTestId('toolbar').waitFor();
   await page.getByTestId('host-kind').filter({ hasText: 'web host' }).waitFor();
   await page.locator('.app[data-started="true"]').waitFor();
@@ -95,26 +86,18 @@ async function settle(page: Page) {
   await page.evaluate(() => window.__baoStudio!.store.flushDerived());
 }
 
-describe.skipIf(!!missing)('designer (Chromium, web mode)', () => {
+describeWithChromium('designer (Chromium, web mode)', () => {
   beforeAll(async () => {
-    home = mkdtempSync(join(tmpdir(), 'bao-studio-e2e-'));
-    web = await startWebMode({ rendererDir: RENDERER, home, port: 0 });
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
+    studio = await launchStudio({
+      viewport: { width: 1600, height: 1000 },
+      readySelector: '.app[data-started="true"]',
     });
+    home = studio.workDir;
+    await studio.page.close(); // each test session opens its own pages
   });
 
   afterAll(async () => {
-    await browser?.close();
-    await web?.close();
-    if (home) rmSync(home, { recursive: true, force: true });
+    await studio?.close();
   });
 
   it('opens a workshop example', async () => {
