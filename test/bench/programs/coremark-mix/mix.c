@@ -228,7 +228,16 @@ static uint16_t state_work(uint32_t seed, uint16_t crc) {
   return crc;
 }
 
+static uint64_t rdtime(void) {
+  uint64_t t;
+  __asm__ volatile("rdtime %0" : "=r"(t));
+  return t;
+}
+
 void bench_main(void) {
+  /* mtime ticks over the run: under QEMU -icount shift=0 one tick is 100 instructions, which
+     lets the bench check QEMU's instruction count against ours */
+  uint64_t t0 = rdtime();
   uint32_t seed = 0x2545f491u;
   for (unsigned i = 0; i < BUF_SIZE; i++) buf[i] = (uint8_t)lcg(&seed);
   uint16_t crc = 0;
@@ -239,6 +248,10 @@ void bench_main(void) {
     crc = state_work(s, crc);
     crc = crc_window((it * 4099u) % BUF_SIZE, crc);
   }
+  uint64_t ticks = rdtime() - t0;
+  puts_("TICKS ");
+  puthex(ticks, 16);
+  putc_('\n');
   puts_("CHECKSUM ");
   puthex(crc, 4);
   puts_(" ITERATIONS ");

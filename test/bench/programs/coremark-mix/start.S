@@ -18,6 +18,8 @@ _start:
   csrw pmpaddr0, t0
   li t0, 0x1f                     /* NAPOT, RWX: everything */
   csrw pmpcfg0, t0
+  li t0, 7                        /* S-mode may read cycle, time, instret */
+  csrw mcounteren, t0
 
   la t0, pt_root
   la t1, pt_l1
