@@ -380,9 +380,21 @@ async function main(): Promise<void> {
   header();
   const rows: Row[] = [];
   const notes: string[] = [];
-  await cpuBound(rows, notes);
-  await openSbi(rows);
-  await bao(rows, notes);
+  // A section that fails (a build error, a run that misses its text) is reported under the
+  // table, and the other sections still run.
+  const sections: [string, () => Promise<void>][] = [
+    ['CPU-bound', () => cpuBound(rows, notes)],
+    ['OpenSBI', () => openSbi(rows)],
+    ['Bao', () => bao(rows, notes)],
+  ];
+  for (const [name, run] of sections) {
+    try {
+      await run();
+    } catch (e) {
+      notes.push(`${name} section FAILED: ${(e as Error).message}`);
+      process.exitCode = 1;
+    }
+  }
   printTable(rows);
   console.log('');
   for (const l of [
