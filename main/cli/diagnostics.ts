@@ -1,11 +1,18 @@
-// Printing validation results: one line per diagnostic, "file: severity: message [rule] (path)",
-// and a JSON form for CI tools.
+// Printing validation results the way a compiler does, so terminals and CI logs make them
+// clickable: "file:line:column: severity: message [rule] (model path)", then a "note:" line with
+// what Bao itself does about it (the message it prints at boot, or that it stays silent).
+// The JSON form carries the same facts for tools.
 import { formatPath } from '../../core/bao/model/path.js';
+import type { Locator } from '../../core/bao/model/locate.js';
 import type { Diagnostic } from '../../core/bao/validation/index.js';
 
-export function formatDiagnostic(file: string, d: Diagnostic): string {
+export function formatDiagnostic(file: string, d: Diagnostic, locate?: Locator): string[] {
+  const pos = locate?.(d.path);
+  const at = pos ? `${file}:${pos.line}:${pos.column}` : file;
   const path = d.path.length ? ` (${formatPath(d.path)})` : '';
-  return `${file}: ${d.severity}: ${d.message} [${d.rule}]${path}`;
+  const lines = [`${at}: ${d.severity}: ${d.message} [${d.rule}]${path}`];
+  if (d.bao) lines.push(`${at}: note: Bao: ${d.bao}`);
+  return lines;
 }
 
 export function counts(diags: readonly Diagnostic[]): {
@@ -13,25 +20,24 @@ export function counts(diags: readonly Diagnostic[]): {
   warnings: number;
   infos: number;
 } {
-  return {
-    errors: diags.filter((d) => d.severity === 'error').length,
-    warnings: diags.filter((d) => d.severity === 'warning').length,
-    infos: diags.filter((d) => d.severity === 'info').length,
-  };
+  const n = (s: Diagnostic['severity']) => diags.filter((d) => d.severity === s).length;
+  return { errors: n('error'), warnings: n('warning'), infos: n('info') };
 }
 
 export function summary(diags: readonly Diagnostic[]): string {
   const c = counts(diags);
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
-  return `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${plural(c.infos, 'info')}`;
+  return `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${c.infos} info`;
 }
 
-export function diagnosticJson(d: Diagnostic): Record<string, unknown> {
+export function diagnosticJson(d: Diagnostic, locate?: Locator): Record<string, unknown> {
+  const pos = locate?.(d.path);
   return {
     rule: d.rule,
     severity: d.severity,
     message: d.message,
     path: formatPath(d.path),
+    ...(pos ? { line: pos.line, column: pos.column } : {}),
     ...(d.related ? { related: d.related.map(formatPath) } : {}),
     ...(d.bao ? { bao: d.bao } : {}),
   };

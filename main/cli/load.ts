@@ -2,6 +2,7 @@
 // imported for the platform and Bao version given with --platform / --bao.
 import { parseProject, ProjectFileError } from '../../core/bao/model/project-file.js';
 import type { BaoVersion, Project } from '../../core/bao/model/schema.js';
+import { jsonLocator, type Locator } from '../../core/bao/model/locate.js';
 import { getPlatform, platforms } from '../../core/bao/platforms/index.js';
 import { ConfigParseError, formatWarning, importConfigC } from '../../core/bao/import/index.js';
 import { readText } from './files.js';
@@ -36,6 +37,8 @@ export interface Loaded {
   /** Import warnings (config.c input), formatted file:line:column. */
   warnings: string[];
   kind: 'project' | 'config.c';
+  /** Where a model path stands in the file, for compiler-style diagnostics. */
+  locate: Locator;
 }
 
 export function loadInput(file: string, opts: { platform?: string; bao?: string } = {}): Loaded {
@@ -61,7 +64,7 @@ export function loadInput(file: string, opts: { platform?: string; bao?: string 
     project = { ...project, target: { ...project.target, platform: opts.platform } };
   }
   if (bao) project = { ...project, target: { ...project.target, bao } };
-  return { project, warnings: [], kind: 'project' };
+  return { project, warnings: [], kind: 'project', locate: jsonLocator(text) };
 }
 
 export function importC(
@@ -69,10 +72,14 @@ export function importC(
   file: string,
   platform: string,
   bao: BaoVersion | undefined,
-): { project: Project; warnings: string[] } {
+): { project: Project; warnings: string[]; locate: Locator } {
   try {
     const result = importConfigC(text, { file, platform, bao });
-    return { project: result.project, warnings: result.warnings.map(formatWarning) };
+    return {
+      project: result.project,
+      warnings: result.warnings.map(formatWarning),
+      locate: result.locate,
+    };
   } catch (e) {
     if (e instanceof ConfigParseError && !e.internal) throw new UserError(e.message);
     throw e;

@@ -16,6 +16,8 @@ import { Collector } from './collect.js';
 import { ConfigParseError, type ImportWarning } from './errors.js';
 import { parseConfigFile } from './parser.js';
 import { toModel } from './to-model.js';
+import { configLocator } from './locate.js';
+import type { Locator } from '../model/locate.js';
 import { decideVersion, versionEvidence } from './version.js';
 import type { VmImageDecl } from './ast.js';
 
@@ -35,6 +37,8 @@ export interface ImportOptions {
 export interface ImportResult {
   project: Project;
   warnings: ImportWarning[];
+  /** Where a model path was written in the file (validation points its diagnostics there). */
+  locate: Locator;
 }
 
 export function importConfigC(text: string, opts: ImportOptions): ImportResult {
@@ -113,7 +117,7 @@ function importUnchecked(text: string, opts: ImportOptions): ImportResult {
       `the imported config does not fit the model at ${issue.path.join('.')}: ${issue.message}`,
     );
   }
-  return { project: parsed.data, warnings };
+  return { project: parsed.data, warnings, locate: configLocator(root) };
 }
 
 /**

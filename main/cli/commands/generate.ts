@@ -30,12 +30,13 @@ export function registerGenerate(program: Command, setExit: (code: number) => vo
     .option('--no-dtb', 'do not compile the device trees even when dtc is available')
     .action(async (file: string, opts: GenerateOptions) => {
       const bao = parseBaoVersion(opts.bao);
-      const { project } = loadInput(file, { platform: opts.platform });
+      const { project, locate } = loadInput(file, { platform: opts.platform });
       const target = bao ? { ...project, target: { ...project.target, bao } } : project;
       const diags = checkProject(target);
       const errors = counts(diags).errors;
       for (const d of diags)
-        if (d.severity !== 'info') process.stderr.write(formatDiagnostic(file, d) + '\n');
+        if (d.severity !== 'info')
+          for (const line of formatDiagnostic(file, d, locate)) process.stderr.write(line + '\n');
       if (errors > 0 && !opts.force) {
         process.stderr.write(
           `${file}: not generated: ${errors} validation error${errors === 1 ? '' : 's'} (--force to generate anyway)\n`,

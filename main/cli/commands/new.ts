@@ -7,7 +7,7 @@ import {
   newProjectFromExample,
   UnknownExampleError,
 } from '../../../assets/examples/index.js';
-import { writeAtomic } from '../files.js';
+import { writeNew } from '../files.js';
 import { checkPlatformName, parseBaoVersion } from '../load.js';
 import { UserError } from '../user-error.js';
 
@@ -18,6 +18,7 @@ interface NewOptions {
   name?: string;
   output?: string;
   list?: boolean;
+  force?: boolean;
 }
 
 export function registerNew(program: Command, setExit: (code: number) => void): void {
@@ -30,6 +31,7 @@ export function registerNew(program: Command, setExit: (code: number) => void): 
     .option('--name <name>', 'project name')
     .option('--list', 'list the examples')
     .option('-o, --output <file>', 'project file to write (default: print it)')
+    .option('--force', 'replace the output file if it exists')
     .action((opts: NewOptions) => {
       if (opts.list) {
         const width = Math.max(...EXAMPLES.map((e) => e.name.length));
@@ -59,7 +61,7 @@ export function registerNew(program: Command, setExit: (code: number) => void): 
         );
       const json = serializeProject(project);
       if (opts.output) {
-        writeAtomic(opts.output, json);
+        writeNew(opts.output, json, opts.force);
         process.stderr.write(`wrote ${opts.output}\n`);
       } else process.stdout.write(json);
       setExit(0);

@@ -13,7 +13,7 @@ export function registerValidate(program: Command, setExit: (code: number) => vo
     .option('--bao <version>', 'Bao version: v1.0 or v2 (a config.c: detected when absent)')
     .option('--json', 'print the result as JSON')
     .action((file: string, opts: { platform?: string; bao?: string; json?: boolean }) => {
-      const { project, warnings } = loadInput(file, opts);
+      const { project, warnings, locate } = loadInput(file, opts);
       const diags = checkProject(project);
       const c = counts(diags);
       if (opts.json) {
@@ -24,12 +24,13 @@ export function registerValidate(program: Command, setExit: (code: number) => vo
           ok: c.errors === 0,
           ...c,
           importWarnings: warnings,
-          diagnostics: diags.map(diagnosticJson),
+          diagnostics: diags.map((d) => diagnosticJson(d, locate)),
         };
         process.stdout.write(JSON.stringify(out, null, 2) + '\n');
       } else {
         for (const w of warnings) process.stderr.write(w + '\n');
-        for (const d of diags) process.stdout.write(formatDiagnostic(file, d) + '\n');
+        for (const d of diags)
+          for (const line of formatDiagnostic(file, d, locate)) process.stdout.write(line + '\n');
         process.stdout.write(
           `${file}: ${summary(diags)} (${project.target.platform}, Bao ${project.target.bao})\n`,
         );

@@ -42,15 +42,39 @@ describe('project file', () => {
     } catch (e) {
       expect(e).toBeInstanceOf(ProjectFileError);
       expect((e as Error).message).toMatch(
-        /^bad\.baoproj: config\.vmlist\[0\]\.image\.base_addr: not a number/,
+        /^bad\.baoproj:1:\d+: config\.vmlist\[0\]\.image\.base_addr: not a number/,
       );
+      // The column is where the field's key stands in the text.
+      const text = JSON.stringify(p);
+      const column = Number(/^bad\.baoproj:1:(\d+):/.exec((e as Error).message)![1]);
+      expect(text.slice(column - 1)).toMatch(/^"base_addr":"zz"/);
     }
   });
 
   it('rejects files that are not projects', () => {
     expect(() => parseProject('{"a":1}', 'x.json')).toThrow(
-      /x\.json: format: not a Bao Studio project/,
+      /^x\.json:1:1: format: not a Bao Studio project/,
     );
-    expect(() => parseProject('{', 'x.json')).toThrow(/x\.json: not valid JSON/);
+    expect(() => parseProject('{\n  "format": "other"\n}', 'x.json')).toThrow(
+      /^x\.json:2:3: format: not a Bao Studio project/,
+    );
+    expect(() => parseProject('[1, 2]', 'x.json')).toThrow(
+      /^x\.json:1:1: not a Bao Studio project/,
+    );
+    expect(() => parseProject('{', 'x.json')).toThrow(/^x\.json:1:2: not valid JSON/);
+    expect(() => parseProject('   \n', 'x.json')).toThrow(/^x\.json: the file is empty/);
+  });
+
+  it('gives JSON syntax errors a line and column', () => {
+    // V8 names no position for an unexpected token; the place still comes out right.
+    expect(() => parseProject('{\n  "format": x\n}', 'y.json')).toThrow(
+      /^y\.json:2:13: not valid JSON: Unexpected token 'x'$/,
+    );
+    expect(() => parseProject('{\n  "a": 1,\n}', 'y.json')).toThrow(
+      /^y\.json:3:1: not valid JSON: /,
+    );
+    expect(() => parseProject('\u007fELF\u0002\u0001\u0001\u0000', 'y.bin')).toThrow(
+      /^y\.bin: not a project file \(binary data/,
+    );
   });
 });

@@ -82,7 +82,7 @@ describe('bao-studio', () => {
     writeFileSync(join(work, 'bad.baoproj'), JSON.stringify(p));
     const bad = await cli('validate', 'bad.baoproj');
     expect(bad.code).toBe(1);
-    expect(bad.stdout).toMatch(/bad\.baoproj: error: .*\[[\w/-]+\]/);
+    expect(bad.stdout).toMatch(/^bad\.baoproj:1:\d+: error: .*\[[\w/-]+\]/m);
     const json = await cli('validate', 'bad.baoproj', '--json');
     expect(json.code).toBe(1);
     const out = JSON.parse(json.stdout);
@@ -92,6 +92,57 @@ describe('bao-studio', () => {
       severity: 'error',
       path: expect.stringContaining('vmlist[0]'),
     });
+  });
+
+  it('validate points at file:line:column like a compiler, for a project and for a config.c', async () => {
+    const p = JSON.parse(readFileSync(join(work, 'ok.baoproj'), 'utf8'));
+    p.config.vmlist[0].platform.cpu_num = 9;
+    const text = JSON.stringify(p, null, 2);
+    writeFileSync(join(work, 'pretty.baoproj'), text);
+    const line = text.split('\n').findIndex((l) => l.includes('"cpu_num": 9')) + 1;
+    const r = await cli('validate', 'pretty.baoproj');
+    expect(r.code).toBe(1);
+    const at = new RegExp(`^pretty\\.baoproj:${line}:\\d+: error: .*\\[cpu/total\\]`, 'm');
+    expect(r.stdout).toMatch(at);
+    // What Bao itself does about it follows as a note at the same place.
+    expect(r.stdout).toMatch(new RegExp(`^pretty\\.baoproj:${line}:\\d+: note: Bao: `, 'm'));
+    const json = JSON.parse((await cli('validate', 'pretty.baoproj', '--json')).stdout);
+    expect(json.diagnostics.find((d: { rule: string }) => d.rule === 'cpu/total')).toMatchObject({
+      line,
+      column: expect.any(Number),
+    });
+
+    const c = [
+      '#include <config.h>',
+      'VM_IMAGE(bm, XSTR(BAO_WRKDIR_IMGS/bm.bin))',
+      'struct config config = {',
+      '    CONFIG_HEADER',
+      '    .vmlist_size = 1,',
+      '    .vmlist = {',
+      '        {',
+      '            .image = VM_IMAGE_BUILTIN(bm, 0x80200000),',
+      '            .entry = 0x80200000,',
+      '            .platform = {',
+      '                .cpu_num = 1,',
+      '                .region_num = 1,',
+      '                .regions = (struct vm_mem_region[]) {{ .base = 0x80200000, .size = 0x4000000 }},',
+      '                .dev_num = 2,',
+      '                .devs = (struct vm_dev_region[]) {',
+      '                    { .pa = 0x10000000, .va = 0x10000000, .size = 0x1000 },',
+      '                },',
+      '                .arch = { .irqc.plic.base = 0xc000000 },',
+      '            },',
+      '        },',
+      '    },',
+      '};',
+      '',
+    ].join('\n');
+    writeFileSync(join(work, 'counts.c'), c);
+    const v = await cli('validate', 'counts.c', '--platform', 'qemu-riscv64-virt', '--bao', 'v1.0');
+    expect(v.code).toBe(1);
+    expect(v.stdout).toMatch(
+      /^counts\.c:14:\d+: error: VM 0 "bm" devs: dev_num = 2 but only 1 entry is listed; Bao reads 1 entry past the end of the array \[config\/count-mismatch\]/m,
+    );
   });
 
   it('generate writes config.c, the Linux DTS and (with dtc) the DTB; import reads config.c back', async () => {
@@ -144,7 +195,23 @@ describe('bao-studio', () => {
       /cannot read missing\.baoproj: no such file/,
     );
     writeFileSync(join(work, 'notjson.baoproj'), '{ "format": ');
-    expectUserError(await cli('validate', 'notjson.baoproj'), /notjson\.baoproj: not valid JSON/);
+    expectUserError(
+      await cli('validate', 'notjson.baoproj'),
+      /notjson\.baoproj:1:\d+: not valid JSON/,
+    );
+    writeFileSync(join(work, 'empty.baoproj'), '\n');
+    expectUserError(await cli('validate', 'empty.baoproj'), /empty\.baoproj: the file is empty/);
+    writeFileSync(join(work, 'image.bin'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 2, 1, 1, 0, 0]));
+    expectUserError(await cli('validate', 'image.bin'), /image\.bin: not a text file/);
+    expectUserError(await cli('validate', 'out'), /cannot read out: is a directory/);
+    expectUserError(
+      await cli('new', '--example', 'baremetal', '-o', 'v.baoproj'),
+      /v\.baoproj already exists \(--force to replace it\)/,
+    );
+    expectUserError(
+      await cli('generate', 'v.baoproj', '-o', 'v.baoproj', '--no-dtb'),
+      /cannot write v\.baoproj[\\/]config\.c: a file stands where a directory is needed/,
+    );
     expectUserError(await cli('validate', join('out', 'config.c')), /--platform/);
     expectUserError(
       await cli('import', join('out', 'config.c'), '--platform', 'nope'),

@@ -113,9 +113,11 @@ export const countMismatch: Rule = defineRule({
     for (const c of counted(ctx)) {
       if (c.declared === undefined || c.declared === c.actual) continue;
       const fewer = c.declared < c.actual;
+      const listed = c.actual === 1 ? '1 entry is listed' : `${c.actual} entries are listed`;
+      const past = c.declared - c.actual === 1 ? '1 entry' : `${c.declared - c.actual} entries`;
       const msg = fewer
-        ? `${c.what}: ${c.field} = ${c.declared} but ${c.actual} entries are listed; Bao ignores the last ${c.actual - c.declared}`
-        : `${c.what}: ${c.field} = ${c.declared} but only ${c.actual} entries are listed; Bao reads ${c.declared - c.actual} entries past the end of the array`;
+        ? `${c.what}: ${c.field} = ${c.declared} but ${listed}; Bao ignores the last ${c.actual - c.declared}`
+        : `${c.what}: ${c.field} = ${c.declared} but only ${listed}; Bao reads ${past} past the end of the array`;
       out.push(
         ctx.diag(this, [...c.path, c.field], msg, {
           bao: fewer
