@@ -26,7 +26,23 @@ import { ShmemNode } from './ShmemNode.js';
 import { dropEdit, getDragPayload, isResourceDrag } from './drag.js';
 import { vmColor } from './colors.js';
 
-const nodeTypes = { platform: PlatformNode, vm: VmNode, shmem: ShmemNode };
+/** The empty state lives on the canvas where the first VM will go, so it never covers a node. */
+function HintNode() {
+  return (
+    <div className="node hint-node" data-testid="canvas-empty">
+      <div className="empty">
+        <h3>No VMs yet</h3>
+        <p>
+          Drag <b>VM</b> from the palette onto the canvas (or press <b>+ VM</b>), then drag CPUs,
+          memory and devices from the platform onto it. Drag from one VM&apos;s handle to
+          another&apos;s to link them with shared memory.
+        </p>
+      </div>
+    </div>
+  );
+}
+
+const nodeTypes = { platform: PlatformNode, vm: VmNode, shmem: ShmemNode, hint: HintNode };
 
 export function defaultPosition(key: string): { x: number; y: number } {
   const [kind, n] = key.split(':');
@@ -94,6 +110,16 @@ function CanvasInner({ theme }: { theme: 'dark' | 'light' }) {
         deletable: false,
       },
     ];
+    if (vms.length === 0)
+      out.push({
+        id: 'hint',
+        type: 'hint',
+        position: { x: 380, y: 0 },
+        data: EMPTY,
+        draggable: false,
+        selectable: false,
+        connectable: false,
+      });
     vms.forEach((_, i) =>
       out.push({
         id: `vm:${i}`,
@@ -283,18 +309,6 @@ function CanvasInner({ theme }: { theme: 'dark' | 'light' }) {
           </button>
         </Panel>
       </ReactFlow>
-      {vms.length === 0 && (
-        <div className="canvas-overlay">
-          <div className="empty" data-testid="canvas-empty">
-            <h3>No VMs yet</h3>
-            <p>
-              Drag <b>VM</b> from the palette onto the canvas (or press <b>+ VM</b>), then drag
-              CPUs, memory and devices from the platform onto it. Drag from one VM's handle to
-              another's to link them with shared memory.
-            </p>
-          </div>
-        </div>
-      )}
     </div>
   );
 }
