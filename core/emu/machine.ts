@@ -267,10 +267,19 @@ export class Machine {
       if (r.reason === 'idle') {
         if (o.until?.()) return { reason: 'until', insns: total };
         if (!o.onIdle) return { ...r, insns: total };
-        await Promise.race([
-          o.onIdle(),
-          sleep(o.timeoutMs === undefined ? 1e9 : Math.max(0, o.timeoutMs - (Date.now() - t0))),
-        ]);
+        if (o.timeoutMs === undefined) await o.onIdle();
+        else {
+          // Wait for input, but not past the deadline; never leave the timer behind (it would
+          // keep a Node process alive after the run).
+          let timer: ReturnType<typeof setTimeout> | undefined;
+          await Promise.race([
+            o.onIdle(),
+            new Promise<void>(
+              (r) => (timer = setTimeout(r, Math.max(0, o.timeoutMs! - (Date.now() - t0)))),
+            ),
+          ]);
+          clearTimeout(timer);
+        }
       } else if (r.reason !== 'budget') {
         return { ...r, insns: total };
       }
@@ -599,8 +608,4 @@ export class Machine {
   private emit(e: EmuEvent): void {
     for (const l of this.listeners) l(e);
   }
-}
-
-function sleep(ms: number): Promise<void> {
-  return new Promise((r) => setTimeout(r, ms));
 }

@@ -214,8 +214,16 @@ async function runEmu(o: EmuOpts): Promise<number> {
     machine.sendUart(d);
     wake?.();
   };
+  // Once stdin is closed, harts that all wait for input (and no timer) can never wake again.
+  let stdinEnded = false;
+  let stuck = false;
+  const onEnd = (): void => {
+    stdinEnded = true;
+    wake?.();
+  };
   if (stdin.isTTY) stdin.setRawMode(true);
   stdin.on('data', onInput);
+  stdin.on('end', onEnd);
   // A closed stdout (`| head`) ends the run instead of crashing on EPIPE.
   process.stdout.on('error', () => machine.pause());
 
@@ -227,7 +235,14 @@ async function runEmu(o: EmuOpts): Promise<number> {
       maxInsns: maxInsns !== undefined ? maxInsns - total : undefined,
       timeoutMs: timeoutMs !== undefined ? Math.max(1, timeoutMs - (Date.now() - t0)) : undefined,
       until: () => o.expect.length > 0 && pending.size === 0,
-      onIdle: () => new Promise<void>((res) => (wake = res)),
+      onIdle: () =>
+        new Promise<void>((res) => {
+          if (stdinEnded) {
+            stuck = true;
+            machine.pause();
+            res();
+          } else wake = res;
+        }),
     });
     total += r.insns;
     if (r.reason === 'reboot') {
@@ -240,12 +255,13 @@ async function runEmu(o: EmuOpts): Promise<number> {
         ? 'every expected text appeared'
         : r.reason === 'poweroff'
           ? `guest powered off (code ${r.code ?? 0})`
-          : r.reason === 'idle'
-            ? 'all harts idle'
+          : r.reason === 'idle' || (r.reason === 'paused' && stuck)
+            ? 'all harts wait for an interrupt that cannot come (no timer armed, stdin closed)'
             : r.reason;
     break;
   }
   stdin.off('data', onInput);
+  stdin.off('end', onEnd);
   if (stdin.isTTY) stdin.setRawMode(false);
   stdin.pause();
 

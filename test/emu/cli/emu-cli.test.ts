@@ -171,6 +171,15 @@ describe.skipIf(skip)(`bao-studio emu${skip ? ` (skipped: ${skip})` : ''}`, () =
     expect(toDts(decodeFdt(readFileSync(ours)).root)).toBe(toDts(q));
   });
 
+  it('ends when every hart waits for input that cannot come (stdin closed)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'emu-idle-'));
+    const wfi = join(dir, 'wfi.bin');
+    writeFileSync(wfi, Uint8Array.of(0x73, 0x00, 0x50, 0x10, 0xf5, 0xbf)); // 1: wfi; j 1b
+    const r = await cli(['--kernel', wfi, '--expect', 'never']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain('wait for an interrupt that cannot come');
+  });
+
   it('names the file for bad images', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'emu-cli-'));
     const cut = join(dir, 'cut.elf');
