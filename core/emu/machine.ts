@@ -78,6 +78,7 @@ interface OptionalExports {
   clearWatchpoint?(pa: bigint): void;
   watchHit?(): bigint;
   uartRxSpace?(): number;
+  nextTimer?(): bigint;
 }
 
 export class Machine {
@@ -266,6 +267,19 @@ export class Machine {
       total += r.insns;
       if (r.reason === 'idle') {
         if (o.until?.()) return { reason: 'until', insns: total };
+        const waitMs = this.wallTimerDelayMs();
+        if (waitMs !== undefined) {
+          // Wall clock: every hart sleeps until a timer fires. Sleep in short steps so a pause
+          // or UART input is not kept waiting, and never past the deadline.
+          const left = o.timeoutMs === undefined ? Infinity : o.timeoutMs - (Date.now() - t0);
+          if (left <= 0) return { reason: 'timeout', insns: total };
+          await new Promise((res) => setTimeout(res, Math.max(0, Math.min(waitMs, 20, left))));
+          if (this.pauseRequested) {
+            this.pauseRequested = false;
+            return { reason: 'paused', insns: total };
+          }
+          continue;
+        }
         if (!o.onIdle) return { ...r, insns: total };
         if (o.timeoutMs === undefined) await o.onIdle();
         else {
@@ -320,6 +334,19 @@ export class Machine {
       default:
         throw new EmuError(`emulator core returned unknown stop reason ${code}`);
     }
+  }
+
+  /**
+   * In wall-clock mode, how long until the earliest armed timer fires (host ms), or undefined
+   * when none is armed (or in deterministic mode, where the core skips ahead by itself).
+   */
+  private wallTimerDelayMs(): number | undefined {
+    if (this.options.clock !== 'wall' || !this.ex.nextTimer) return undefined;
+    const next = BigInt.asUintN(64, this.ex.nextTimer());
+    if (next === U64) return undefined;
+    this.syncWallClock();
+    const now = BigInt.asUintN(64, this.ex.mtime());
+    return next <= now ? 0 : (Number(next - now) / this.options.mtimeHz) * 1000;
   }
 
   /** In wall-clock mode, mtime follows the host clock at mtimeHz. */

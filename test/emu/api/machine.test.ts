@@ -152,6 +152,21 @@ describe.skipIf(skip)(`Machine API${skip ? ` (skipped: ${skip})` : ''}`, () => {
     expect(Number(wall.mtime())).toBeLessThan(ms * 1000 * 1.5 + 20_000);
   });
 
+  it('in wall-clock mode, sleeps until a timer and wakes the hart (timer interrupt in traps.S)', async () => {
+    const elf = buildProgram(join(ISA_DIR, 'traps.S'));
+    const run = async (clock: 'wall' | 'deterministic'): Promise<string> => {
+      const m = await newMachine({ harts: 1, clock });
+      m.boot({ kernel: fileArg(elf) });
+      let out = '';
+      m.onUart((b) => (out += Buffer.from(b).toString('latin1')));
+      expect((await m.runUntil({ timeoutMs: 20_000 })).reason).toBe('poweroff');
+      return out;
+    };
+    const wall = await run('wall');
+    expect(wall).toContain('END');
+    expect(wall).toBe(await run('deterministic'));
+  });
+
   it('survives a guest made of garbage', async () => {
     const m = await newMachine({ harts: 2 });
     let seed = 12345;
