@@ -45,6 +45,15 @@ function instret(hb: usize): u64 {
   return load<u64>(hb, H.H_INSTRET) + (hb == curHB ? sliceDone : 0);
 }
 
+function mcycle(hb: usize): u64 {
+  if ((load<u64>(hb, H.C_MCOUNTINHIBIT) & 1) != 0) return load<u64>(hb, H.C_MCYCLE_FROZEN);
+  return instret(hb) + load<u64>(hb, H.C_MCYCLE_OFF);
+}
+function minstret(hb: usize): u64 {
+  if ((load<u64>(hb, H.C_MCOUNTINHIBIT) & 4) != 0) return load<u64>(hb, H.C_MINSTRET_FROZEN);
+  return instret(hb) + load<u64>(hb, H.C_MINSTRET_OFF);
+}
+
 // Access check: 0 ok, 2 illegal instruction, 22 virtual instruction.
 export function csrCheck(hb: usize, num: u32, write: bool): i32 {
   let priv = load<u32>(hb, H.H_PRIV);
@@ -113,13 +122,13 @@ export function csrRead(hb: usize, num: u32): u64 {
     case 0x001: return load<u64>(hb, H.C_FCSR) & 0x1f;
     case 0x002: return (load<u64>(hb, H.C_FCSR) >>> 5) & 7;
     case 0x003: return load<u64>(hb, H.C_FCSR) & 0xff;
-    case 0xc00: case 0xb00: return instret(hb) + load<u64>(hb, H.C_MCYCLE_OFF);
+    case 0xc00: case 0xb00: return mcycle(hb);
     case 0xc01: {
       let t = mtime();
       if (load<u32>(hb, H.H_VIRT) != 0) t += load<u64>(hb, H.C_HTIMEDELTA);
       return t;
     }
-    case 0xc02: case 0xb02: return instret(hb) + load<u64>(hb, H.C_MINSTRET_OFF);
+    case 0xc02: case 0xb02: return minstret(hb);
     // supervisor
     case 0x100: return sd(load<u64>(hb, H.C_MSTATUS)) & SSTATUS_RMASK;
     case 0x104: return load<u64>(hb, H.C_MIE) & load<u64>(hb, H.C_MIDELEG) & S_INTS;
@@ -216,8 +225,14 @@ export function csrWrite(h: i32, hb: usize, num: u32, v: u64): bool {
     case 0x001: upd(hb, H.C_FCSR, v, 0x1f); dirtyFs(hb); return true;
     case 0x002: upd(hb, H.C_FCSR, v << 5, 0xe0); dirtyFs(hb); return true;
     case 0x003: upd(hb, H.C_FCSR, v, 0xff); dirtyFs(hb); return true;
-    case 0xb00: store<u64>(hb, v - instret(hb), H.C_MCYCLE_OFF); return true;
-    case 0xb02: store<u64>(hb, v - instret(hb) - 1, H.C_MINSTRET_OFF); return true; // this insn retires
+    case 0xb00:
+      store<u64>(hb, v, H.C_MCYCLE_FROZEN);
+      store<u64>(hb, v - instret(hb), H.C_MCYCLE_OFF);
+      return true;
+    case 0xb02:
+      store<u64>(hb, v, H.C_MINSTRET_FROZEN);
+      store<u64>(hb, v - instret(hb) - 1, H.C_MINSTRET_OFF); // this instruction retires
+      return true;
     case 0x100: writeMstatus(h, hb, (load<u64>(hb, H.C_MSTATUS) & ~(SSTATUS_WMASK | UXL_MASK)) | (v & (SSTATUS_WMASK | UXL_MASK))); return true;
     case 0x104: upd(hb, H.C_MIE, v, load<u64>(hb, H.C_MIDELEG) & S_INTS); return true;
     case 0x105: if (legalTvec(v)) store<u64>(hb, v, H.C_STVEC); return true;
@@ -250,7 +265,17 @@ export function csrWrite(h: i32, hb: usize, num: u32, v: u64): bool {
       tlbFlush(h);
       return true;
     }
-    case 0x320: store<u64>(hb, v & 0xfffffffd, H.C_MCOUNTINHIBIT); return true;
+    case 0x320: {
+      // freeze / resume mcycle (CY) and minstret (IR) like QEMU 7.2
+      let old = load<u64>(hb, H.C_MCOUNTINHIBIT);
+      let nv = v & 0xfffffffd;
+      if ((old & 1) == 0 && (nv & 1) != 0) store<u64>(hb, mcycle(hb), H.C_MCYCLE_FROZEN);
+      if ((old & 1) != 0 && (nv & 1) == 0) store<u64>(hb, load<u64>(hb, H.C_MCYCLE_FROZEN) - instret(hb), H.C_MCYCLE_OFF);
+      if ((old & 4) == 0 && (nv & 4) != 0) store<u64>(hb, minstret(hb), H.C_MINSTRET_FROZEN);
+      if ((old & 4) != 0 && (nv & 4) == 0) store<u64>(hb, load<u64>(hb, H.C_MINSTRET_FROZEN) - instret(hb) - 1, H.C_MINSTRET_OFF);
+      store<u64>(hb, nv, H.C_MCOUNTINHIBIT);
+      return true;
+    }
     case 0x340: store<u64>(hb, v, H.C_MSCRATCH); return true;
     case 0x341: store<u64>(hb, v & ~<u64>1, H.C_MEPC); return true;
     case 0x342: store<u64>(hb, v, H.C_MCAUSE); return true;

@@ -80,6 +80,8 @@ export const C_VSISELECT: usize = 1432;
 export const C_HVICTL: usize = 1440;
 export const C_HVIPRIO1: usize = 1448;
 export const C_HVIPRIO2: usize = 1456;
+export const C_MCYCLE_FROZEN: usize = 1464; // value held while mcountinhibit.CY = 1
+export const C_MINSTRET_FROZEN: usize = 1472; // value held while mcountinhibit.IR = 1
 
 @inline export function hartBase(h: i32): usize {
   return HARTS_OFF + <usize>h * HART_SIZE;
