@@ -68,6 +68,22 @@ TEST_BEGIN
   sub t0, ra, t1; SIG(t0)
   c.nop
   c.ebreak
+  /* compressed FP loads and stores */
+  li t0, 0x400921fb54442d18; sd t0, 64(s0)
+  mv a2, s0
+  c.fld fa0, 64(a2)
+  c.fsd fa0, 72(a2)
+  ld a3, 72(s0); SIG(a3)
+  mv t3, sp
+  mv sp, s0
+  c.fldsp fa1, 64(sp)
+  c.fsdsp fa1, 80(sp)
+  mv sp, t3
+  ld a3, 80(s0); SIG(a3)
+  /* reserved encodings: c.lui with 0, c.addi16sp with 0, c.lwsp into x0 — illegal */
+  .half 0x6181   /* c.lui x3, 0 */
+  .half 0x6101   /* c.addi16sp 0 */
+  .half 0x4002   /* c.lwsp x0, 0(sp) */
   .option pop
 TEST_END
   .data
