@@ -33,6 +33,7 @@ type DialogState =
   | { kind: 'confirm'; resolve: (ok: boolean) => void }
   | { kind: 'open'; files: FileRef[]; path: string }
   | { kind: 'import'; path: string }
+  | { kind: 'export'; path: string }
   | { kind: 'saveAs'; name: string }
   | { kind: 'recovery'; rec: Recovery }
   | { kind: 'shortcuts' }
@@ -128,15 +129,29 @@ export function App({ host }: { host: HostApi }) {
     if (host.nativeDialogs) return actions.importConfig();
     setDialog({ kind: 'import', path: `${host.homeDir}/config.c` });
   }, [host, actions]);
+  // Export: config.c and each Linux guest's device tree, as generated now.
+  const exportFiles = useCallback(
+    async (folder?: string) => {
+      store.flushDerived();
+      const files = store.getState().derived.files;
+      const failed = files.find((f) => f.text === undefined);
+      if (failed) return notify('error', `${failed.title}: ${failed.error ?? 'not generated'}`);
+      try {
+        const to = await host.exportFiles(
+          files.map((f) => ({ path: f.title, text: f.text! })),
+          folder,
+        );
+        if (to) notify('info', `Exported ${files.map((f) => f.title).join(', ')} to ${to}`);
+      } catch (e) {
+        notify('error', `Export failed: ${(e as Error).message}`);
+      }
+    },
+    [store, host, notify],
+  );
   const exportConfig = useCallback(() => {
-    const f = store.getState().derived.files.find((x) => x.id === 'config.c');
-    if (!f?.text) return notify('error', f?.error ?? 'Nothing to export');
-    const a = document.createElement('a');
-    a.href = URL.createObjectURL(new Blob([f.text], { type: 'text/x-c' }));
-    a.download = 'config.c';
-    a.click();
-    URL.revokeObjectURL(a.href);
-  }, [store, notify]);
+    if (host.nativeDialogs || host.kind === 'browser') return void exportFiles();
+    setDialog({ kind: 'export', path: `${host.homeDir}/bao-config` });
+  }, [host, exportFiles]);
 
   // Recovery after a crash: offer the autosaved project once at start.
   useEffect(() => {
@@ -533,6 +548,40 @@ export function App({ host }: { host: HostApi }) {
                   Import
                 </button>
               )}
+            </div>
+          </form>
+        </Dialog>
+      )}
+      {dialog?.kind === 'export' && (
+        <Dialog
+          title="Export generated files"
+          testid="export-dialog"
+          onCancel={() => setDialog(null)}
+        >
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              const path = dialog.path.trim();
+              setDialog(null);
+              void exportFiles(path);
+            }}
+          >
+            <p>config.c and the Linux guests&apos; device trees are written into this folder:</p>
+            <input
+              className="input mono"
+              style={{ width: '100%' }}
+              autoFocus
+              data-testid="export-path"
+              value={dialog.path}
+              onChange={(e) => setDialog({ ...dialog, path: e.target.value })}
+            />
+            <div className="actions">
+              <button type="button" className="btn" onClick={() => setDialog(null)}>
+                Cancel
+              </button>
+              <button type="submit" className="btn primary" data-testid="export-confirm">
+                Export
+              </button>
             </div>
           </form>
         </Dialog>

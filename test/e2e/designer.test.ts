@@ -364,6 +364,16 @@ describeWithChromium('designer (Chromium, web mode)', () => {
       body(generateConfigC(newProjectFromExample('baremetal-linux-shmem'))),
     );
     await page.getByTestId('view-canvas').click();
+    // Export writes config.c and the Linux guest's device tree through the host.
+    await page.getByTestId('menu-export').click();
+    const out = join(home, 'out');
+    await page.getByTestId('export-path').fill(out);
+    await page.getByTestId('export-confirm').click();
+    await page.getByTestId('toast').filter({ hasText: 'Exported' }).waitFor();
+    expect(body(readFileSync(join(out, 'config.c'), 'utf8'))).toBe(
+      body(generateConfigC(newProjectFromExample('baremetal-linux-shmem'))),
+    );
+    expect(readFileSync(join(out, 'linux.dts'), 'utf8')).toContain('bao,ipcshmem');
   });
 
   it('stays responsive with 16 VMs and 200 devices', async () => {

@@ -3,7 +3,7 @@
 import type { BaoVersion, Project } from '../../../core/bao/model/index.js';
 import type { Diagnostic } from '../../../core/bao/validation/diagnostic.js';
 import { checkProject } from '../../../core/bao/validation/index.js';
-import { generateConfigC, generateGuestDts } from '../../../core/bao/generate/index.js';
+import { generateConfigC, generateGuestDts, vmFileStem } from '../../../core/bao/generate/index.js';
 import { importConfigC, type ImportResult } from '../../../core/bao/import/index.js';
 import {
   getPlatform,
@@ -32,6 +32,11 @@ export const domain = {
 
   generateGuestDts(project: Project, vmIndex: number): string {
     return generateGuestDts(project, vmIndex);
+  },
+
+  /** The file-name stem the CLI also uses for a VM's device tree. */
+  vmFileStem(project: Project, vmIndex: number): string {
+    return vmFileStem(project, vmIndex);
   },
 
   importConfigC(

@@ -92,6 +92,9 @@ export function adapt(
         docId: DOC_ID,
       });
     },
+    async exportFiles(files, folder) {
+      return (await host.projects.export(files, folder))?.folder ?? null;
+    },
     onEvent(handler) {
       return host.onEvent((e) => handler(e));
     },

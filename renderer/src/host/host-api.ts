@@ -51,6 +51,11 @@ export interface HostApi {
   clearRecovery(): Promise<void>;
   setDocumentState(state: { dirty: boolean; name: string; path?: string }): Promise<void>;
   onEvent(handler: HostEventHandler): () => void;
+  /**
+   * Writes generated files below a folder (the native folder dialog when none is given).
+   * Returns the folder, null when cancelled.
+   */
+  exportFiles(files: { path: string; text: string }[], folder?: string): Promise<string | null>;
   closeWindow(): Promise<void>;
 }
 
@@ -116,6 +121,17 @@ export function browserHost(storage: Storage = localStorage): HostApi {
       storage.removeItem(RECOVERY);
     },
     async setDocumentState() {},
+    async exportFiles(files) {
+      // No file system here: the browser downloads each file.
+      for (const f of files) {
+        const a = document.createElement('a');
+        a.href = URL.createObjectURL(new Blob([f.text], { type: 'text/plain' }));
+        a.download = f.path;
+        a.click();
+        URL.revokeObjectURL(a.href);
+      }
+      return 'Downloads';
+    },
     onEvent() {
       return () => {};
     },

@@ -78,7 +78,7 @@ export function derive(project: Project): Derived {
     if (vm.meta?.guest !== 'linux') return;
     const f: GeneratedFile = {
       id: `vm${i}.dts`,
-      title: `${vm.meta?.name ?? `vm${i}`}.dts`,
+      title: `${domain.vmFileStem(project, i)}.dts`,
       language: 'dts',
     };
     try {

@@ -105,7 +105,7 @@ export function Toolbar(props: {
         className="btn"
         data-testid="menu-export"
         onClick={props.onExport}
-        title="Download the generated config.c"
+        title="Write config.c and the guest device trees"
         disabled={!domain.hasGenerator}
       >
         Export
