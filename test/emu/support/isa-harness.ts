@@ -27,7 +27,9 @@ export interface BuildOptions {
 
 /** Builds one assembly/C program into an ELF in a temp build dir (cached by content). */
 export function buildProgram(src: string, o: BuildOptions = {}): string {
-  const march = o.march ?? 'rv64gc_zba_zbb_zbs';
+  // A program may ask for other extensions: `isa-test: march=rv64gc_zbc` in its source.
+  const wanted = /isa-test:[^*]*\bmarch=(\S+)/.exec(readFileSync(src, 'utf8'))?.[1];
+  const march = o.march ?? wanted ?? 'rv64gc_zba_zbb_zbs';
   const args = [
     `-march=${march}`,
     `-mabi=${o.mabi ?? 'lp64d'}`,
@@ -70,7 +72,7 @@ export function parseSignature(output: string): Signature {
 /**
  * Per-program run options from a `isa-test: harts=4 quantum=3` comment in the source:
  * harts (QEMU -smp and ours), quantum (our instructions per hart slice, to interleave harts
- * finely), cpu (QEMU -cpu).
+ * finely), cpu (QEMU -cpu); march (the -march to build with) is read by buildProgram.
  */
 export function programOptions(src: string): ProgramRunOptions {
   const m = /isa-test:(.*?)\*\//.exec(readFileSync(src, 'utf8'));
