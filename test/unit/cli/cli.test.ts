@@ -232,11 +232,18 @@ describe('bao-studio', () => {
 
   it('rejects unknown commands and missing options with usage (commander), not a stack trace', async () => {
     const r = await cli('frobnicate');
-    expect(r.code).not.toBe(0);
+    expect(r.code).toBe(2); // usage errors are 2, so CI tells them from validation errors (1)
     expect(r.stderr).toMatch(/unknown command 'frobnicate'/);
     const imp = await cli('import', 'x.c');
-    expect(imp.code).not.toBe(0);
+    expect(imp.code).toBe(2);
     expect(imp.stderr).toMatch(/required option '--platform <name>'/);
+    // The mistake and a pointer to the usage, not the whole help page.
+    expect(imp.stderr.trim().split('\n')).toHaveLength(2);
     expect(r.stderr + imp.stderr).not.toMatch(/\n\s+at /);
+    const version = await cli('--version');
+    expect(version.code).toBe(0);
+    expect(version.stdout.trim()).toBe(
+      JSON.parse(readFileSync(join(import.meta.dirname, '../../../package.json'), 'utf8')).version,
+    );
   });
 });
