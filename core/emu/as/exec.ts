@@ -346,6 +346,13 @@ export function runSlice(h: i32, budget: u64): u64 {
           break;
         }
         case 0x03: // MISC-MEM: fence, fence.i (no caches to flush); cbo.* (Zicbom/Zicboz)
+          if (inst == 0x0100000f) {
+            // pause (Zihintpause): a spin-wait hint — give the other harts the rest of the slice
+            setSysStop(3);
+            pc += ilen;
+            sync = true;
+            break;
+          }
           if (f3 == 2) {
             setSliceDone(n);
             if (!execCbo(h, hb, inst)) { pc = trapNow(hb, pc); sync = true; }
@@ -389,7 +396,7 @@ export function runSlice(h: i32, budget: u64): u64 {
       pc += ilen;
     }
     if (sysStop != 0) {
-      sliceEnd = sysStop == 2 ? SLICE_WATCH : SLICE_WFI;
+      sliceEnd = sysStop == 2 ? SLICE_WATCH : sysStop == 3 ? 0 : SLICE_WFI;
       if (sysStop == 2) setBpHit(h);
       break;
     }

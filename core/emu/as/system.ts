@@ -8,7 +8,7 @@ import { tlbFlush, translate, xPa, ACC_LOAD, ACC_STORE } from './mmu';
 import { pmpPerm, PMP_R, PMP_W } from './pmp';
 import { busRead, busWrite, busErr } from './bus';
 
-export let sysStop: i32 = 0; // 1: the hart went to sleep in WFI
+export let sysStop: i32 = 0; // 1: the hart went to sleep in WFI, 2: watchpoint, 3: pause (yield)
 export function setSysStop(v: i32): void {
   sysStop = v;
 }
