@@ -43,6 +43,7 @@ const DEVIATIONS: Record<string, Record<number, Deviation>> = {
     9: { why: 'PTE bit 54 (reserved) accepted', ours: '000000000000000d' },
     10: { why: 'PTE N bit without Svnapot accepted', ours: '000000000000000d' },
   },
+  'mprv.S': { 22: { why: 'MRET to S keeps mstatus.MPRV', ours: '0000000000000000' } },
   'pmp.S': { 0: 'pmpaddr keeps bits 63:54 in QEMU' },
 };
 
