@@ -86,6 +86,22 @@ TEST_BEGIN
   mret
 4: SIGCSR(mstatus)
   csrci mstatus, 8
+  /* privileged instructions from U: all illegal */
+  TO_U
+  wfi
+  sfence.vma
+  sret
+  mret
+  csrr t0, sstatus
+  csrw sscratch, t0
+  TO_M
+  /* from S: sfence.vma and sret are fine (TVM/TSR clear); hfence needs H: legal in HS */
+  TO_S
+  sfence.vma
+  la t1, 5f; csrw sepc, t1
+  li t1, (1 << 8); csrs sstatus, t1   /* SPP = S */
+  sret
+5: TO_M
 TEST_END
 
   .text
