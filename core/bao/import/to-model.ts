@@ -39,6 +39,12 @@ export function toModel(
 
 type Struct = StructValue | undefined;
 
+/** Kinds of optional fields copied by `optionals`, and the model value each becomes. */
+type FieldKinds = Record<string, 'u64' | 'bool' | 'num'>;
+type Optionals<K extends FieldKinds> = {
+  [F in keyof K]?: K[F] extends 'bool' ? boolean : K[F] extends 'num' ? number : bigint;
+};
+
 class Mapper {
   readonly usedImages = new Set<string>();
 
@@ -112,6 +118,25 @@ class Mapper {
   private meta(s: StructValue): Meta | undefined {
     return metaFromComments(s.comments);
   }
+  /** The optional fields the C text writes; unwritten ones stay absent (the model tells absent from zero). */
+  private optionals<K extends FieldKinds>(s: Struct, kinds: K): Optionals<K> {
+    const out: Record<string, bigint | boolean | number> = {};
+    for (const [name, kind] of Object.entries(kinds)) {
+      const v =
+        kind === 'bool'
+          ? this.bool(s, name)
+          : kind === 'num'
+            ? this.num(s, name)
+            : this.u64(s, name);
+      if (v !== undefined) out[name] = v;
+    }
+    return out as Optionals<K>;
+  }
+  /** `meta` from the element's comments, only when they say something. */
+  private metaField(s: StructValue): { meta?: Meta } {
+    const meta = this.meta(s);
+    return meta ? { meta } : {};
+  }
 
   // ---- structs -------------------------------------------------------------------------------
   config(root: StructValue): MapResult {
@@ -128,34 +153,27 @@ class Mapper {
 
   private hyp(root: StructValue): HypConfig {
     const h = this.sub(root, 'hyp');
-    const out: HypConfig = {};
-    const relocate = this.bool(h, 'relocate');
-    if (relocate !== undefined) out.relocate = relocate;
-    const base = this.u64(h, 'base_addr');
-    if (base !== undefined) out.base_addr = base;
-    const dr = this.bool(h, 'data_relocate');
-    if (dr !== undefined) out.data_relocate = dr;
-    const da = this.u64(h, 'data_addr');
-    if (da !== undefined) out.data_addr = da;
+    const out: HypConfig = this.optionals(h, {
+      relocate: 'bool',
+      base_addr: 'u64',
+      data_relocate: 'bool',
+      data_addr: 'u64',
+    });
     const colors = this.u64(h, 'colors') ?? this.u64(root, 'hyp_colors');
     if (colors !== undefined) out.colors = colors;
     return out;
   }
 
   private shmem(s: StructValue): Shmem {
-    const out: Shmem = { size: this.u64(s, 'size') ?? 0n };
-    const colors = this.u64(s, 'colors');
-    if (colors !== undefined) out.colors = colors;
-    const pp = this.bool(s, 'place_phys');
-    if (pp !== undefined) out.place_phys = pp;
     // `.base` and `.phys` share a union in Bao.
     const phys = this.u64(s, 'phys') ?? this.u64(s, 'base');
-    if (phys !== undefined) out.phys = phys;
-    const reserved = this.bool(s, 'reserved');
-    if (reserved !== undefined) out.reserved = reserved;
-    const meta = this.meta(s);
-    if (meta) out.meta = meta;
-    return out;
+    return {
+      size: this.u64(s, 'size') ?? 0n,
+      ...this.optionals(s, { colors: 'u64', place_phys: 'bool' }),
+      ...(phys !== undefined ? { phys } : {}),
+      ...this.optionals(s, { reserved: 'bool' }),
+      ...this.metaField(s),
+    };
   }
 
   private vm(s: StructValue): VmConfig {
@@ -163,13 +181,9 @@ class Mapper {
       image: this.image(this.sub(s, 'image'), s.pos),
       entry: this.u64(s, 'entry') ?? 0n,
       platform: this.platform(this.sub(s, 'platform')),
+      ...this.optionals(s, { cpu_affinity: 'u64', colors: 'u64' }),
+      ...this.metaField(s),
     };
-    const aff = this.u64(s, 'cpu_affinity');
-    if (aff !== undefined) out.cpu_affinity = aff;
-    const colors = this.u64(s, 'colors');
-    if (colors !== undefined) out.colors = colors;
-    const meta = this.meta(s);
-    if (meta) out.meta = meta;
     const guest = guessGuestKind(out);
     if (guest) out.meta = { ...out.meta, guest };
     return out;
@@ -266,18 +280,12 @@ class Mapper {
   }
 
   private region(s: StructValue): MemRegion {
-    const out: MemRegion = { base: this.u64(s, 'base') ?? 0n, size: this.u64(s, 'size') ?? 0n };
-    const colors = this.u64(s, 'colors');
-    if (colors !== undefined) out.colors = colors;
-    const pp = this.bool(s, 'place_phys');
-    if (pp !== undefined) out.place_phys = pp;
-    const phys = this.u64(s, 'phys');
-    if (phys !== undefined) out.phys = phys;
-    const reserved = this.bool(s, 'reserved');
-    if (reserved !== undefined) out.reserved = reserved;
-    const meta = this.meta(s);
-    if (meta) out.meta = meta;
-    return out;
+    return {
+      base: this.u64(s, 'base') ?? 0n,
+      size: this.u64(s, 'size') ?? 0n,
+      ...this.optionals(s, { colors: 'u64', place_phys: 'bool', phys: 'u64', reserved: 'bool' }),
+      ...this.metaField(s),
+    };
   }
 
   private irqs(s: StructValue): { interrupts: number[]; interrupt_num?: number } {
@@ -287,35 +295,32 @@ class Mapper {
   }
 
   private dev(s: StructValue): DevRegion {
-    const out: DevRegion = {
+    return {
       pa: this.u64(s, 'pa') ?? 0n,
       va: this.u64(s, 'va') ?? 0n,
       size: this.u64(s, 'size') ?? 0n,
       ...this.irqs(s),
+      ...this.optionals(s, { id: 'num' }),
+      ...this.metaField(s),
     };
-    const id = this.num(s, 'id');
-    if (id !== undefined) out.id = id;
-    const meta = this.meta(s);
-    if (meta) out.meta = meta;
-    return out;
   }
 
   private ipc(s: StructValue): Ipc {
-    const out: Ipc = {
+    return {
       base: this.u64(s, 'base') ?? 0n,
       size: this.u64(s, 'size') ?? 0n,
       shmem_id: this.num(s, 'shmem_id') ?? 0,
       ...this.irqs(s),
+      ...this.metaField(s),
     };
-    const meta = this.meta(s);
-    if (meta) out.meta = meta;
-    return out;
   }
 
   private remio(s: StructValue): RemioDev {
     const sh = this.sub(s, 'shmem');
     const type = this.scalar(s, 'type');
-    const out: RemioDev = {
+    return {
+      // va and size first, as in the schema, for readable project files.
+      ...this.optionals(s, { va: 'u64', size: 'u64' }),
       interrupt: this.num(s, 'interrupt') ?? 0,
       bind_key: this.num(s, 'bind_key') ?? 0,
       // enum REMIO_DEV_TYPE: an omitted .type is 0, the frontend.
@@ -325,18 +330,7 @@ class Mapper {
         size: this.u64(sh, 'size') ?? 0n,
         shmem_id: this.num(sh, 'shmem_id') ?? 0,
       },
-    };
-    const va = this.u64(s, 'va');
-    if (va !== undefined) out.va = va;
-    const size = this.u64(s, 'size');
-    if (size !== undefined) out.size = size;
-    const meta = this.meta(s);
-    if (meta) out.meta = meta;
-    // Keep key order stable (va, size first) like the schema, for readable project files.
-    return {
-      ...(out.va !== undefined ? { va: out.va } : {}),
-      ...(out.size !== undefined ? { size: out.size } : {}),
-      ...out,
+      ...this.metaField(s),
     };
   }
 
@@ -358,27 +352,25 @@ class Mapper {
       }
     }
     const gic = this.sub(a, 'gic');
-    if (gic) {
-      out.gic = {};
-      for (const k of ['gicd_addr', 'gicc_addr', 'gicr_addr'] as const) {
-        const v = this.u64(gic, k);
-        if (v !== undefined) out.gic[k] = v;
-      }
-      const n = this.num(gic, 'interrupt_num');
-      if (n !== undefined) out.gic.interrupt_num = n;
-    }
+    if (gic)
+      out.gic = this.optionals(gic, {
+        gicd_addr: 'u64',
+        gicc_addr: 'u64',
+        gicr_addr: 'u64',
+        interrupt_num: 'num',
+      });
     const smmu = this.sub(a, 'smmu');
     if (smmu) {
       const groups = this.structs(this.arr(smmu, 'groups')).map((g) => ({
         mask: this.num(g, 'mask') ?? 0,
         id: this.num(g, 'id') ?? 0,
       }));
-      out.smmu = { groups };
-      const gm = this.num(smmu, 'global_mask');
-      if (gm !== undefined) out.smmu.global_mask = gm;
       const d = this.declared(smmu, 'group_num', groups.length);
-      if (d !== undefined) out.smmu.group_num = d;
-      out.smmu = { ...(gm !== undefined ? { global_mask: gm } : {}), ...out.smmu };
+      out.smmu = {
+        ...this.optionals(smmu, { global_mask: 'num' }),
+        groups,
+        ...(d !== undefined ? { group_num: d } : {}),
+      };
     }
     const smc = this.sub(a, 'smc_passthrough');
     if (smc) {
