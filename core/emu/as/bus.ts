@@ -7,7 +7,7 @@
 // Anything else is an access fault (busErr = true). Never touches host memory out of bounds.
 import { RAM_OFF, RAM_BASE, ROM_OFF, ROM_BASE, ROM_SIZE } from './layout';
 import { ramEnd } from './state';
-import { uartRead, uartWrite, uartIrqLine, UART_BASE, UART_IRQ } from './dev/uart';
+import { uartRead, uartWrite, uartIrqLine, uartIrqDue, UART_BASE, UART_IRQ } from './dev/uart';
 import { clintRead, clintWrite, CLINT_BASE, CLINT_SIZE } from './dev/clint';
 import { plicRead, plicWrite, plicSetLine, PLIC_BASE, PLIC_SIZE } from './dev/plic';
 import { testWrite, TEST_BASE } from './dev/test';
@@ -33,6 +33,7 @@ export function hostPage(pa: u64, write: bool): usize {
 }
 
 export function devUpdate(): void {
+  if (!uartIrqDue()) return; // the 16550 did not signal its line (see dev/uart.ts)
   if (optAia != 0) {
     let l = uartIrqLine();
     aplicInput(UART_IRQ, l); // re-asserted on every update, like QEMU's devices

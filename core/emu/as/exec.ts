@@ -14,6 +14,7 @@ import * as A from './alu';
 import { execSystem, sysStop, setSysStop } from './system';
 import { execAmo } from './amo';
 import { execCbo } from './cmo';
+import { pushEvent, EV_BREAK } from './events';
 import { execFpLoad, execFpStore, execFpOp, execFma } from './fp';
 import { bpCount, isBreakpoint, bpSkip, clearBpSkip, setBpHit, WATCH_CAUSE } from './debug';
 
@@ -68,6 +69,7 @@ export function runSlice(h: i32, budget: u64): u64 {
       if (bpCount != 0) {
         if (isBreakpoint(pc) && !bpSkip) {
           setBpHit(h);
+          pushEvent(EV_BREAK, h, pc, 0, 0);
           sliceEnd = SLICE_BREAK;
           store<u64>(hb, pc, H_PC);
           store<u64>(hb, load<u64>(hb, H_INSTRET) + n, H_INSTRET);

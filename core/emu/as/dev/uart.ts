@@ -19,10 +19,27 @@ let fcr: u32 = 0;
 let dll: u32 = 0;
 let dlm: u32 = 0;
 let thrIntPending: bool = false;
+// QEMU's 16550 signals its interrupt line only at its own update points (serial_update_irq):
+// data received, RBR read, THR written, IER changed, FCR written, IIR read reporting THR empty.
+// A level source latches pending in the PLIC (and is re-sent as an MSI by an APLIC in MSI mode)
+// on each of them, so other register accesses must not re-signal the line.
+let irqEvent: bool = false;
+let lineOut: bool = false;
+let rxSeen: u32 = 0; // RX ring write index last seen (the host fills the ring directly)
+export function uartIrqDue(): bool {
+  let l = uartIrqLine();
+  let w = load<u32>(UART_RX_RING);
+  let due = irqEvent || l != lineOut || w != rxSeen;
+  irqEvent = false;
+  lineOut = l;
+  rxSeen = w;
+  return due;
+}
 
 export function uartReset(): void {
   ier = 0; lcr = 0; mcr = 8; // QEMU resets MCR to OUT2
   scr = 0; fcr = 0; dll = 0; dlm = 0; thrIntPending = false;
+  irqEvent = false; lineOut = false; rxSeen = 0;
   store<u32>(UART_TX_RING, 0); store<u32>(UART_TX_RING, 0, 4); store<u32>(UART_TX_RING, UART_TX_CAP - 1, 8);
   store<u32>(UART_RX_RING, 0); store<u32>(UART_RX_RING, 0, 4); store<u32>(UART_RX_RING, UART_RX_CAP - 1, 8);
 }
@@ -50,6 +67,7 @@ export function uartRead(off: u32): u32 {
   switch (off) {
     case 0: {
       if ((lcr & 0x80) != 0) return dll;
+      irqEvent = true;
       if (rxCount() == 0) return 0;
       let r = load<u32>(UART_RX_RING, 4);
       let b = <u32>load<u8>(UART_RX_RING + 16 + <usize>(r & (UART_RX_CAP - 1)));
@@ -62,6 +80,7 @@ export function uartRead(off: u32): u32 {
       if ((ier & 1) != 0 && rxCount() != 0) return fifo | 0x4;
       if ((ier & 2) != 0 && thrIntPending) {
         thrIntPending = false; // reading IIR clears the THRE interrupt
+        irqEvent = true;
         return fifo | 0x2;
       }
       return fifo | 0x1;
@@ -82,13 +101,15 @@ export function uartWrite(off: u32, v: u32): void {
       if ((lcr & 0x80) != 0) { dll = v; return; }
       txByte(v);
       thrIntPending = true; // transmitted at once: THR empty again
+      irqEvent = true;
       return;
     case 1:
       if ((lcr & 0x80) != 0) { dlm = v; return; }
       if ((v & 2) != 0 && (ier & 2) == 0) thrIntPending = true;
+      if ((v & 0xf) != ier) irqEvent = true;
       ier = v & 0xf;
       return;
-    case 2: fcr = v & 0xc9; return;
+    case 2: fcr = v & 0xc9; irqEvent = true; return;
     case 3: lcr = v; return;
     case 4: mcr = v & 0x1f; return;
     case 7: scr = v; return;
