@@ -28,9 +28,8 @@ const banner = (s: string): string => {
   const t = norm(s);
   const a = t.indexOf('OpenSBI v');
   const b = t.indexOf('Boot HART MEDELEG');
-  return t
-    .slice(a, t.indexOf('\n', b))
-    .replace(/^((?:Domain0 Boot HART|Boot HART ID)\s+: )\d+$/gm, '$1N');
+  // up to the MEDELEG line, whose end may still be in flight when QEMU is stopped
+  return t.slice(a, b).replace(/^((?:Domain0 Boot HART|Boot HART ID)\s+: )\d+$/gm, '$1N');
 };
 
 const skip = missing({ commands: [QEMU], files: [FW_JUMP, UBOOT_SMODE] });
