@@ -78,6 +78,15 @@ TEST_BEGIN
   UART_IER(0)
   UART_IER(2)
   SIGCSR(mtopei)
+  csrw mtopei, zero
+  /* accesses that are not update points of the 16550 do not re-send it: LSR reads, rewriting
+   * the same IER, scratch writes */
+  li t1, UART_BASE; lbu t2, 5(t1); sb t2, 7(t1)
+  UART_IER(2)
+  SIGCSR(mtopei)
+  /* writing THR is one: the MSI comes again */
+  li t1, UART_BASE; li t2, 0x0a; sb t2, 0(t1)  /* a newline: the signature lines stay whole */
+  SIGCSR(mtopei)
   UART_IER(0)
   csrw mtopei, zero
   SIGCSR(mtopei)
