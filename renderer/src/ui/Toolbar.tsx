@@ -1,5 +1,5 @@
 // The title/tool bar: project commands, undo/redo, the target (Bao version, platform) and theme.
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useDesigner, useStoreState } from '../state/hooks.js';
 import { setAt } from '../state/edits.js';
 import { platformNames } from '../domain/platform-view.js';
@@ -24,6 +24,21 @@ export function Toolbar(props: {
   const canUndo = useStoreState((s) => s.past.length > 0);
   const canRedo = useStoreState((s) => s.future.length > 0);
   const [menu, setMenu] = useState(false);
+  const menuRef = useRef<HTMLDivElement>(null);
+  // The New menu closes on Escape or a click elsewhere, like any menu.
+  useEffect(() => {
+    if (!menu) return;
+    const onDown = (e: MouseEvent) => {
+      if (!menuRef.current?.contains(e.target as Node)) setMenu(false);
+    };
+    const onKey = (e: KeyboardEvent) => e.key === 'Escape' && setMenu(false);
+    window.addEventListener('mousedown', onDown);
+    window.addEventListener('keydown', onKey);
+    return () => {
+      window.removeEventListener('mousedown', onDown);
+      window.removeEventListener('keydown', onKey);
+    };
+  }, [menu]);
   const examples = domain.exampleNames();
   const exampleList = examples;
   const platforms = platformNames();
@@ -35,17 +50,17 @@ export function Toolbar(props: {
       <div className="brand">
         <span className="logo" /> Bao Studio
       </div>
-      <div style={{ position: 'relative' }}>
+      <div style={{ position: 'relative' }} ref={menuRef}>
         <button
           className="btn"
           data-testid="menu-new"
           onClick={() => setMenu((m) => !m)}
-          title="New project (Ctrl+N)"
+          title="New project: a workshop example or a blank design"
         >
           New ▾
         </button>
         {menu && (
-          <div className="menu" data-testid="new-menu" onMouseLeave={() => setMenu(false)}>
+          <div className="menu" data-testid="new-menu">
             <div className="menu-title">Workshop examples</div>
             {exampleList.length === 0 && <div className="hint">No examples in this build.</div>}
             {exampleList.map((ex) => (
