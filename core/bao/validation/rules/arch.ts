@@ -32,8 +32,30 @@ export const wrongArchBlock = defineRule({
         bad('smmu', `exists only on Armv8-A (MMU) builds; ${plat.name} is ${plat.profile}`);
       if ((a.gpsr_groups || a.gpsr_num !== undefined) && plat.arch !== 'tricore')
         bad('gpsr_groups', `is a TriCore field; ${plat.name} is ${plat.arch}`);
+      if (a.smc_passthrough && !arm)
+        bad('smc_passthrough', `is an Armv8 field (and a patch); ${plat.name} is ${plat.arch}`);
     }
     return out;
+  },
+});
+
+export const patchedField = defineRule({
+  id: 'arch/patched-field',
+  severity: 'warning',
+  description:
+    'The VM uses a field that only a patched Bao has (bao-demos SMC passthrough): upstream Bao does not compile it',
+  refs: ['C20'],
+  check(ctx) {
+    return ctx.vms
+      .filter((v) => v.vm.platform.arch.smc_passthrough !== undefined)
+      .map((v) =>
+        ctx.diag(
+          this,
+          [...v.path, 'platform', 'arch', 'smc_passthrough'],
+          `${v.label}: arch.smc_passthrough comes from a bao-demos patch (configurable SMC passthrough), not from upstream Bao ${ctx.version}: the generated config.c builds only against a Bao with that patch`,
+          { bao: 'Build: gcc error: struct arch_vm_platform has no member named smc_passthrough' },
+        ),
+      );
   },
 });
 

@@ -751,6 +751,14 @@ const cases: Case[] = [
     fail: () => edit(a64(), (p) => (vm0(p).platform.arch.irqc = { plic: { base: 0xc000000n } })),
     pass: a64,
   },
+  {
+    rule: 'arch/patched-field',
+    severity: 'warning',
+    path: arch(0, 'smc_passthrough'),
+    fail: () =>
+      edit(a64(), (p) => (vm0(p).platform.arch.smc_passthrough = { smcs: [0xc2000001n] })),
+    pass: a64,
+  },
   // MPU
   {
     rule: 'mpu/region-in-code-memory',
