@@ -362,8 +362,18 @@ export function runSlice(h: i32, budget: u64): u64 {
           break;
         case 0x1c: { // SYSTEM
           setSliceDone(n);
-          pc = execSystem(h, hb, inst, pc, ilen);
-          if (excCause >= 0) pc = trapNow(hb, pc);
+          let npc = execSystem(h, hb, inst, pc, ilen);
+          if (excCause >= 0) {
+            pc = trapNow(hb, npc);
+            sync = true;
+            break;
+          }
+          // A CSR read (csrrs/csrrc with rs1 = x0) changes nothing: stay in the fast loop.
+          if ((f3 == 2 || f3 == 3 || f3 == 6 || f3 == 7) && rs1 == 0) {
+            pc = npc;
+            continue;
+          }
+          pc = npc;
           sync = true;
           break;
         }
