@@ -376,8 +376,11 @@ export function dirtyFs(hb: usize): void {
 function hartOf(hb: usize): i32 {
   return <i32>((hb - H.hartBase(0)) >>> 12);
 }
+// Guest file selected by hstatus.VGEIN; an invalid selection (possible only through the host's
+// getCSR/setCSR, the instruction path checks it) falls back to guest file 1's slot bounds.
 function vgein(hb: usize): i32 {
-  return <i32>((load<u64>(hb, H.C_HSTATUS) >>> 12) & 63);
+  let g = <i32>((load<u64>(hb, H.C_HSTATUS) >>> 12) & 63);
+  return g >= 1 && g <= optAiaGuests ? g : 0;
 }
 // mtopi/stopi as QEMU 7.2 computes them (riscv_cpu_pending_to_irq, read_mtopi/read_stopi) with
 // every iprio byte zero: the level's external interrupt `ext` ranks first; every other standard
