@@ -43,6 +43,8 @@ export interface RunResult {
   hart?: number;
   /** sifive_test code on power-off. */
   code?: number;
+  /** The physical address a hart was about to access (watchpoints). */
+  address?: bigint;
 }
 
 export interface RunOptions {
@@ -330,7 +332,12 @@ export class Machine {
       case STOP.stepped:
         return { reason: 'stepped', insns };
       case 5:
-        return { reason: 'watchpoint', insns, hart: this.ex.stopHart() };
+        return {
+          reason: 'watchpoint',
+          insns,
+          hart: this.ex.stopHart(),
+          address: this.ex.watchHit ? BigInt.asUintN(64, this.ex.watchHit()) : undefined,
+        };
       default:
         throw new EmuError(`emulator core returned unknown stop reason ${code}`);
     }
@@ -372,15 +379,21 @@ export class Machine {
     this.ex.clearBreakpoints();
   }
   /** Whether this core implements watchpoints (core/emu/REQUESTS.md). */
+  /** Whether the core implements watchpoints (every core since the ABI's request 1). */
   get supportsWatchpoints(): boolean {
     return typeof this.ex.setWatchpoint === 'function';
   }
-  /** Stops `run` when a hart accesses [pa, pa+len) (physical). Needs a core with watchpoints. */
+  /**
+   * Stops `run` when a hart is about to access [pa, pa+len) (physical): the access has not
+   * happened yet; `step` (or the next run) performs it. The result names the hart and address.
+   */
   addWatchpoint(pa: bigint, len: number, kind: 'load' | 'store' | 'access' = 'store'): void {
     if (!this.ex.setWatchpoint)
-      throw new EmuError('this emulator core has no watchpoints yet (see core/emu/REQUESTS.md)');
+      throw new EmuError('this emulator core has no watchpoints (rebuild it: npm run build:wasm)');
+    if (!Number.isInteger(len) || len < 1)
+      throw new EmuError(`watchpoint length must be at least 1 byte, not ${len}`);
     if (this.ex.setWatchpoint(pa, len, kind === 'load' ? 1 : kind === 'store' ? 2 : 3) !== 0)
-      throw new EmuError('watchpoint table full');
+      throw new EmuError('watchpoint table full (16 entries)');
   }
   removeWatchpoint(pa: bigint): void {
     this.ex.clearWatchpoint?.(pa);
