@@ -21,6 +21,12 @@ function VmNodeImpl({ data }: NodeProps) {
     const p = s.selection?.path;
     return p && p[1] === 'vmlist' && p[2] === i ? p.join('/') : '';
   });
+  // A selection made from a problem (it names a field) flashes the row once.
+  const revealSeq = useStoreState((s) =>
+    s.selection?.field && s.selection.path[1] === 'vmlist' && s.selection.path[2] === i
+      ? s.selection.seq
+      : 0,
+  );
   const errors = useStoreState((s) => s.derived.vmErrors[i] ?? '');
   const drop = useDropTarget(i);
   if (!vm) return null;
@@ -28,6 +34,8 @@ function VmNodeImpl({ data }: NodeProps) {
   const errorKeys = new Set(errors.split('|'));
   const errorAt = (p: ModelPath) => errorKeys.has(p.join('/'));
   const isSel = (p: ModelPath) => selected === p.join('/');
+  const flash = (p: ModelPath) => (revealSeq && isSel(p) ? ' flash' : '');
+  const rowKey = (p: ModelPath, j: number) => (revealSeq && isSel(p) ? `${j}:${revealSeq}` : j);
   const pick = (p: ModelPath) => (e: React.MouseEvent) => {
     e.stopPropagation();
     store.select(p);
@@ -102,8 +110,8 @@ function VmNodeImpl({ data }: NodeProps) {
           const rp = [...base, 'platform', 'regions', j];
           return (
             <div
-              key={j}
-              className={`res-row nodrag${isSel(rp) ? ' selected' : ''}${errorAt(rp) ? ' has-error' : ''}`}
+              key={rowKey(rp, j)}
+              className={`res-row nodrag${isSel(rp) ? ' selected' : ''}${errorAt(rp) ? ' has-error' : ''}${flash(rp)}`}
               data-testid={`vm-${i}-region-${j}`}
               onClick={pick(rp)}
             >
@@ -125,8 +133,8 @@ function VmNodeImpl({ data }: NodeProps) {
             const dp = [...base, 'platform', 'devs', j];
             return (
               <div
-                key={j}
-                className={`res-row nodrag${isSel(dp) ? ' selected' : ''}${errorAt(dp) ? ' has-error' : ''}`}
+                key={rowKey(dp, j)}
+                className={`res-row nodrag${isSel(dp) ? ' selected' : ''}${errorAt(dp) ? ' has-error' : ''}${flash(dp)}`}
                 data-testid={`vm-${i}-dev-${j}`}
                 onClick={pick(dp)}
               >
@@ -153,8 +161,8 @@ function VmNodeImpl({ data }: NodeProps) {
             const cp = [...base, 'platform', 'ipcs', j];
             return (
               <div
-                key={j}
-                className={`res-row nodrag${isSel(cp) ? ' selected' : ''}${errorAt(cp) ? ' has-error' : ''}`}
+                key={rowKey(cp, j)}
+                className={`res-row nodrag${isSel(cp) ? ' selected' : ''}${errorAt(cp) ? ' has-error' : ''}${flash(cp)}`}
                 data-testid={`vm-${i}-ipc-${j}`}
                 onClick={pick(cp)}
               >
