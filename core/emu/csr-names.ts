@@ -1,4 +1,4 @@
-// CSR numbers by name, for the API, the CLI and the debugger (privileged spec 1.12 + H + Sstc).
+// CSR numbers by name, for the API, the CLI and the debugger (privileged spec 1.12 + H + Sstc + AIA).
 export const CSR: Record<string, number> = {
   fflags: 0x001,
   frm: 0x002,
@@ -65,6 +65,22 @@ export const CSR: Record<string, number> = {
   mtval2: 0x34b,
   mcycle: 0xb00,
   minstret: 0xb02,
+  // AIA (Smaia/Ssaia: machines with aia = 'aplic-imsic'); reading *topei does not claim
+  miselect: 0x350,
+  mireg: 0x351,
+  mtopei: 0x35c,
+  mtopi: 0xfb0,
+  siselect: 0x150,
+  sireg: 0x151,
+  stopei: 0x15c,
+  stopi: 0xdb0,
+  hvictl: 0x609,
+  hviprio1: 0x646,
+  hviprio2: 0x647,
+  vsiselect: 0x250,
+  vsireg: 0x251,
+  vstopei: 0x25c,
+  vstopi: 0xeb0,
 };
 for (let i = 0; i < 16; i++) CSR[`pmpaddr${i}`] = 0x3b0 + i;
 for (let i = 0; i < 4; i += 2) CSR[`pmpcfg${i}`] = 0x3a0 + i;

@@ -221,6 +221,9 @@ function legalTvec(v: u64): bool {
 
 // Writes (no access check). Returns false if the CSR does not exist.
 export function csrWrite(h: i32, hb: usize, num: u32, v: u64): bool {
+  // the mask set by the CSR instruction applies to this write only (the API writes all bits)
+  let wrMask = csrWrMask;
+  csrWrMask = 0xffffffffffffffff;
   switch (num) {
     case 0x001: upd(hb, H.C_FCSR, v, 0x1f); dirtyFs(hb); return true;
     case 0x002: upd(hb, H.C_FCSR, v << 5, 0xe0); dirtyFs(hb); return true;
@@ -283,8 +286,7 @@ export function csrWrite(h: i32, hb: usize, num: u32, v: u64): bool {
     case 0x344: {
       let mask = IRQ_SSI | IRQ_SEI | LCOFI | (optH ? VS_INTS : 0);
       if (!(optSstc && (load<u64>(hb, H.C_MENVCFG) & STCE) != 0)) mask |= IRQ_STI;
-      upd(hb, H.C_MIP, v, mask & csrWrMask);
-      csrWrMask = 0xffffffffffffffff;
+      upd(hb, H.C_MIP, v, mask & wrMask);
       return true;
     }
     case 0x3a0: pmpcfgWrite(hb, 0, v); tlbFlush(h); return true;
