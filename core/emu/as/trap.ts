@@ -106,7 +106,9 @@ export function takeTrap(hb: usize, cause: u64, tval: u64, pc: u64, tval2: u64, 
 // Highest-priority interrupt that is pending, enabled and not masked (cause with bit 63), or 0.
 const ORDER: StaticArray<u32> = [11, 3, 7, 9, 1, 5, 12, 10, 2, 6];
 export function pendingIrq(hb: usize): u64 {
-  let pend = mipNow(hb) & load<u64>(hb, C_MIE);
+  let mie = load<u64>(hb, C_MIE);
+  if (mie == 0) return 0; // nothing enabled: skip computing mip (timers need a division)
+  let pend = mipNow(hb) & mie;
   if (pend == 0) return 0;
   let priv = load<u32>(hb, H_PRIV);
   let virt = load<u32>(hb, H_VIRT) != 0;
