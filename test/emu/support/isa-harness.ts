@@ -72,7 +72,8 @@ export function parseSignature(output: string): Signature {
 /**
  * Per-program run options from a `isa-test: harts=4 quantum=3` comment in the source:
  * harts (QEMU -smp and ours), quantum (our instructions per hart slice, to interleave harts
- * finely), cpu (QEMU -cpu); march (the -march to build with) is read by buildProgram.
+ * finely), cpu (QEMU -cpu), input (typed after READY; \r and \n escapes). march (the
+ * -march to build with) is read by buildProgram.
  */
 export function programOptions(src: string): ProgramRunOptions {
   const m = /isa-test:(.*?)\*\//.exec(readFileSync(src, 'utf8'));
@@ -87,6 +88,7 @@ export function programOptions(src: string): ProgramRunOptions {
   if (kv.harts) o.harts = Number(kv.harts);
   if (kv.quantum) o.machine!.quantum = Number(kv.quantum);
   if (kv.cpu) o.qemuCpu = kv.cpu;
+  if (kv.input) o.input = kv.input.replace(/\\r/g, '\r').replace(/\\n/g, '\n');
   return o;
 }
 
@@ -99,6 +101,8 @@ export interface ProgramRunOptions {
   qemuMachine?: string;
   machine?: MachineOptions;
   timeoutMs?: number;
+  /** Typed on the UART once the program prints READY (both machines). */
+  input?: string;
 }
 
 export function runProgramInQemu(elf: string, o: ProgramRunOptions = {}): Promise<Signature> {
@@ -106,6 +110,8 @@ export function runProgramInQemu(elf: string, o: ProgramRunOptions = {}): Promis
     ['-cpu', o.qemuCpu ?? 'rv64', '-smp', String(o.harts ?? 1), '-bios', 'none', '-kernel', elf],
     {
       machine: o.qemuMachine,
+      input: o.input,
+      inputAfter: 'READY',
       expect: ['END\n'],
       timeoutMs: o.timeoutMs ?? 20_000,
       waitExit: true,
@@ -119,6 +125,8 @@ export async function runProgramInOurs(elf: string, o: ProgramRunOptions = {}): 
     {
       ...o.machine,
       harts: o.harts ?? o.machine?.harts,
+      input: o.input,
+      inputAfter: 'READY',
       expect: ['END\n'],
       timeoutMs: o.timeoutMs ?? 20_000,
       maxInsns: 200_000_000n,
