@@ -459,6 +459,11 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     await shot(page, '13-ipc-link');
     // A CPU dragged from the platform is pinned: the VM shows it, the platform greys it out.
     await page.getByTestId('vm-node-1').locator('.node-head').click();
+    // RISC-V has no cache colouring: the inspector says so next to the colour bits.
+    await expect(page.getByTestId('coloring-note').isVisible()).resolves.toBe(true);
+    await page
+      .getByTestId('field-config.vmlist[1].meta.stdoutDev')
+      .selectOption({ label: 'virtio-mmio (0x10001000)' });
     await page
       .getByTestId('platform-cpu-3')
       .dragTo(page.getByTestId('vm-node-1'), { targetPosition: { x: 60, y: 14 } });

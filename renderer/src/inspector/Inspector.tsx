@@ -19,6 +19,16 @@ import { domain } from '../domain/core.js';
 const GUESTS = GuestKind.options.map((g) => ({ value: g, label: g }));
 const COLOR_BITS = 16;
 
+/** Cache colouring only has an effect where Bao probes the cache (Armv8-A). */
+function ColoringNote({ coloring }: { coloring: boolean | undefined }) {
+  if (coloring !== false) return null;
+  return (
+    <div className="hint" style={{ padding: '0 0 6px 116px' }} data-testid="coloring-note">
+      Colors have no effect on this platform.
+    </div>
+  );
+}
+
 function ElementProblems({ path }: { path: ModelPath }) {
   const diagnostics = useStoreState((s) => s.derived.diagnostics);
   const mine = diagnostics.filter((d) => samePath(d.path, path));
@@ -166,6 +176,7 @@ export function Inspector() {
               value={vm.colors}
               width={COLOR_BITS}
             />
+            <ColoringNote coloring={platformDesc?.coloring} />
             <div className="group">Interrupt controller</div>
             {irqc?.aia ? (
               <NumField
@@ -209,6 +220,17 @@ export function Inspector() {
                   path={[...p, 'meta', 'bootargs']}
                   label="bootargs"
                   value={vm.meta?.bootargs}
+                />
+                <SelectField
+                  path={[...p, 'meta', 'stdoutDev']}
+                  label="console"
+                  value={vm.meta?.stdoutDev === undefined ? undefined : String(vm.meta.stdoutDev)}
+                  options={vm.platform.devs.map((d, k) => ({
+                    value: String(k),
+                    label: `${d.meta?.name ?? `device ${k}`} (${toHex(d.va)})`,
+                  }))}
+                  allowUnset
+                  toValue={Number}
                 />
               </>
             )}
@@ -263,6 +285,7 @@ export function Inspector() {
               <NumField path={[...p, 'phys']} label="phys" value={r.phys} optional />
             )}
             <BitsField path={[...p, 'colors']} label="colors" value={r.colors} width={COLOR_BITS} />
+            <ColoringNote coloring={platformDesc?.coloring} />
             {bao === 'v2' && (
               <BoolField path={[...p, 'reserved']} label="reserved" value={r.reserved} />
             )}
@@ -358,6 +381,7 @@ export function Inspector() {
               <NumField path={[...p, 'phys']} label="phys" value={s.phys} optional />
             )}
             <BitsField path={[...p, 'colors']} label="colors" value={s.colors} width={COLOR_BITS} />
+            <ColoringNote coloring={platformDesc?.coloring} />
           </>
         );
       }
@@ -384,6 +408,7 @@ export function Inspector() {
               <NumField path={[...p, 'data_addr']} label="data_addr" value={h.data_addr} optional />
             )}
             <BitsField path={[...p, 'colors']} label="colors" value={h.colors} width={COLOR_BITS} />
+            <ColoringNote coloring={platformDesc?.coloring} />
           </>
         );
       }

@@ -229,8 +229,11 @@ export function SelectField<T extends string>(props: {
   value: T | undefined;
   options: readonly { value: T; label: string }[];
   allowUnset?: boolean;
+  /** Model value for an option (e.g. a number for an index); default: the option's string. */
+  toValue?: (option: T) => unknown;
 }) {
   const commitValue = useCommit(props.path, props.label);
+  const toValue = props.toValue ?? ((o: T) => o);
   return (
     <Field path={props.path} label={props.label}>
       <select
@@ -238,7 +241,9 @@ export function SelectField<T extends string>(props: {
         data-field={formatPath(props.path)}
         data-testid={`field-${formatPath(props.path)}`}
         value={props.value ?? ''}
-        onChange={(e) => commitValue(e.target.value === '' ? undefined : e.target.value)}
+        onChange={(e) =>
+          commitValue(e.target.value === '' ? undefined : toValue(e.target.value as T))
+        }
       >
         {props.allowUnset && <option value="">—</option>}
         {props.options.map((o) => (
