@@ -16,6 +16,8 @@ import { firstMissingLine } from './lines.js';
 import { baoTree } from './bao-tree.js';
 
 const BAO_SRC = process.env.BAO_SRC;
+/** A Bao build takes seconds alone but over a minute on a busy 2-core machine. */
+const BAO_TEST_TIMEOUT_MS = 600_000;
 const FW_JUMP = '/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf';
 const VERSIONS = [
   { tag: 'v1.0.0', bao: 'v1.0' as const },
@@ -68,28 +70,32 @@ describe.skipIf(!ready)(
   () => {
     for (const v of VERSIONS) {
       for (const s of scenarios(v.bao)) {
-        it(`Bao ${v.tag}: ${s.name} — same lines in QEMU and in our emulator`, async () => {
-          const work = mkdtempSync(join(tmpdir(), 'bao-boot-'));
-          const built = await buildDesign(s.project, {
-            baoSrc: baoTree(BAO_SRC!, v.tag),
-            workDir: work,
-          });
-          const q = await runQemu({
-            bios: FW_JUMP,
-            kernel: built.bin,
-            smp: 4,
-            memory: '4G',
-            timeoutMs: 30_000,
-            until: (out) => checkLines(out, s) === undefined,
-            send: s.echo ? [{ after: s.echo.after, text: s.echo.text }] : [],
-          });
-          expect(q.output).toContain('Bao Hypervisor');
-          expect(checkLines(q.output, s), `QEMU output:\n${q.output}`).toBeUndefined();
+        it(
+          `Bao ${v.tag}: ${s.name} — same lines in QEMU and in our emulator`,
+          async () => {
+            const work = mkdtempSync(join(tmpdir(), 'bao-boot-'));
+            const built = await buildDesign(s.project, {
+              baoSrc: baoTree(BAO_SRC!, v.tag),
+              workDir: work,
+            });
+            const q = await runQemu({
+              bios: FW_JUMP,
+              kernel: built.bin,
+              smp: 4,
+              memory: '4G',
+              timeoutMs: 30_000,
+              until: (out) => checkLines(out, s) === undefined,
+              send: s.echo ? [{ after: s.echo.after, text: s.echo.text }] : [],
+            });
+            expect(q.output).toContain('Bao Hypervisor');
+            expect(checkLines(q.output, s), `QEMU output:\n${q.output}`).toBeUndefined();
 
-          const ours = await runInEmulator(built.bin, s);
-          expect(ours).toContain('Bao Hypervisor');
-          expect(checkLines(ours, s), `emulator output:\n${ours}`).toBeUndefined();
-        });
+            const ours = await runInEmulator(built.bin, s);
+            expect(ours).toContain('Bao Hypervisor');
+            expect(checkLines(ours, s), `emulator output:\n${ours}`).toBeUndefined();
+          },
+          BAO_TEST_TIMEOUT_MS,
+        );
       }
     }
   },
