@@ -131,10 +131,14 @@ describe.skipIf(skip)(`bao-studio emu${skip ? ` (skipped: ${skip})` : ''}`, () =
     );
   });
 
-  it('--dump-dtb writes the tree QEMU would give the guest', async () => {
+  it('--dump-dtb writes the tree QEMU would give the guest (with --append and --initrd)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'emu-dtb-'));
     const ours = join(dir, 'ours.dtb');
+    const initrd = join(dir, 'initrd.img');
+    writeFileSync(initrd, new Uint8Array(12345).fill(7));
     const r = await cli([
+      '--initrd',
+      initrd,
       '--bios',
       FW_JUMP,
       '--smp',
@@ -151,6 +155,8 @@ describe.skipIf(skip)(`bao-studio emu${skip ? ` (skipped: ${skip})` : ''}`, () =
     expect(r.code, r.stderr).toBe(0);
     const q = decodeFdt(
       qemuDtb('', [
+        '-initrd',
+        initrd,
         '-smp',
         '3',
         '-m',
