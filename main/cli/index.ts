@@ -6,9 +6,8 @@ import { Command, CommanderError } from 'commander';
 import { commands } from './commands/registry.js';
 import { UserError } from './user-error.js';
 
-export const EXIT_OK = 0;
-export const EXIT_INVALID = 1;
-export const EXIT_USAGE = 2;
+const EXIT_OK = 0;
+const EXIT_USAGE = 2;
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8'));

@@ -102,13 +102,6 @@ function isBinary(text: string): boolean {
   return false;
 }
 
-/** Validates an already-parsed object (e.g. from IPC) against the project schema. */
-export function validateProject(raw: unknown, file = '<project>'): Project {
-  const result = Project.safeParse(raw);
-  if (!result.success) throw new ProjectFileError(file, issuesOf(result.error));
-  return result.data;
-}
-
 function issuesOf(error: z.ZodError): (ProjectFileIssue & { segments: (string | number)[] })[] {
   return error.issues.map((i) => {
     const segments = i.path.filter((p): p is string | number => typeof p !== 'symbol');

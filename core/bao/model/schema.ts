@@ -202,17 +202,11 @@ export const VmConfig = z
   })
   .strict();
 
-export const Shmem = z
-  .object({
-    size: u64,
-    colors: u64.optional(),
-    place_phys: z.boolean().optional(),
-    /** Physical address when place_phys (`.base` and `.phys` alias in Bao's union). */
-    phys: u64.optional(),
-    reserved: z.boolean().optional(),
-    meta: Meta.optional(),
-  })
-  .strict();
+/**
+ * A shared memory object: a memory region without a guest `base` (each IPC maps it where it
+ * says). `phys` is its physical address when place_phys (`.base` and `.phys` alias in Bao's union).
+ */
+export const Shmem = MemRegion.omit({ base: true });
 
 export const HypConfig = z
   .object({
