@@ -47,6 +47,7 @@ export function buildProgram(src: string, o: BuildOptions = {}): string {
   const hash = createHash('sha256')
     .update(readFileSync(src))
     .update(readFileSync(join(ISA_DIR, 'common', 'test.h')))
+    .update(readFileSync(o.linkScript ?? join(ISA_DIR, 'common', 'link.ld')))
     .update(args.join(' '))
     .digest('hex')
     .slice(0, 16);
