@@ -7,6 +7,7 @@ import {
   newProjectFromExample,
   UnknownExampleError,
 } from '../../../assets/examples/index.js';
+import { getPlatform } from '../../../core/bao/platforms/index.js';
 import { writeNew } from '../files.js';
 import { checkPlatformName, parseBaoVersion } from '../load.js';
 import { UserError } from '../user-error.js';
@@ -54,6 +55,11 @@ export function registerNew(program: Command, setExit: (code: number) => void): 
         if (opts.name) project = { ...project, name: opts.name };
       } else if (opts.platform) {
         checkPlatformName(opts.platform);
+        const versions = getPlatform(opts.platform)!.baoVersions;
+        if (bao && !versions.includes(bao))
+          throw new UserError(
+            `${opts.platform} is not in Bao ${bao} (only in ${versions.join(', ')}); use --bao ${versions[versions.length - 1]}`,
+          );
         project = newBlankProject(opts.platform, bao ?? 'v2', opts.name);
       } else
         throw new UserError(

@@ -4,20 +4,16 @@ import { hex } from '../../../core/bao/model/numbers.js';
 import { platforms, type Platform } from '../../../core/bao/platforms/index.js';
 
 function irqcText(p: Platform): string {
-  const i = p.irqc;
-  switch (i.type) {
-    case 'riscv':
-      return i.choices.map((c) => c.kind).join('/');
-    case 'GICv2':
-    case 'GICv3':
-      return i.type;
-    default:
-      return i.type;
-  }
+  return p.irqc.type === 'riscv' ? p.irqc.choices.map((c) => c.kind).join('/') : p.irqc.type;
 }
 
+/** MPU platforms list a region per SRAM bank (up to 23): the table shows two, --json all. */
+const SHOWN_REGIONS = 2;
+
 function memoryText(p: Platform): string {
-  return p.memory.map((m) => `${hex(m.base)}+${hex(m.size)}`).join(', ');
+  const shown = p.memory.slice(0, SHOWN_REGIONS).map((m) => `${hex(m.base)}+${hex(m.size)}`);
+  const more = p.memory.length - shown.length;
+  return shown.join(', ') + (more > 0 ? ` (+${more} more)` : '');
 }
 
 export function registerPlatforms(program: Command, setExit: (code: number) => void): void {

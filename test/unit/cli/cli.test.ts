@@ -51,6 +51,11 @@ describe('bao-studio', () => {
     expect(lines[0]).toMatch(/^PLATFORM\s+ARCH\s+BAO\s+CPUS/);
     expect(lines).toHaveLength(platforms.length + 1);
     expect(table.stdout).toMatch(/qemu-riscv64-virt\s+riscv64\s+v1\.0,v2\s+4\s+PLIC\/APLIC\/AIA/);
+    // Platforms with many memory banks stay one readable row; --json has them all.
+    expect(table.stdout).toMatch(
+      /^tc4dx .* 0xa0000000\+0x400000, 0x90000000\+0x80000 \(\+21 more\)$/m,
+    );
+    expect(Math.max(...lines.map((l) => l.length))).toBeLessThan(160);
     const json = JSON.parse((await cli('platforms', '--json')).stdout) as { name: string }[];
     expect(json.map((p) => p.name)).toEqual(platforms.map((p) => p.name));
   });
@@ -227,6 +232,10 @@ describe('bao-studio', () => {
     );
     expectUserError(await cli('new', '--example', 'nope'), /no example named "nope"/);
     expectUserError(await cli('new'), /--example NAME/);
+    expectUserError(
+      await cli('new', '--platform', 'k3-com260', '--bao', 'v1.0'),
+      /k3-com260 is not in Bao v1\.0 .*--bao v2/,
+    );
     expectUserError(await cli('generate', 'v.baoproj', '--bao', 'v3'), /unknown Bao version "v3"/);
   });
 
