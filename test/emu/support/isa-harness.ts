@@ -4,7 +4,7 @@
 // machine options.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -54,8 +54,11 @@ export function buildProgram(src: string, o: BuildOptions = {}): string {
   mkdirSync(BUILD_DIR, { recursive: true });
   const out = join(BUILD_DIR, `${basename(src).replace(/\.[^.]+$/, '')}-${hash}.elf`);
   if (existsSync(out)) return out;
-  const r = spawnSync(CROSS_GCC, [...args, src, '-o', out], { encoding: 'utf8' });
+  // Build under a private name and rename: test files run in parallel and share the cache.
+  const tmp = `${out}.${process.pid}.tmp`;
+  const r = spawnSync(CROSS_GCC, [...args, src, '-o', tmp], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`building ${src} failed:\n${r.stderr}`);
+  renameSync(tmp, out);
   return out;
 }
 

@@ -1,7 +1,7 @@
 // Builds the S-mode test payload (test/emu/payloads) with the cross compiler into a temp dir.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -31,7 +31,10 @@ export function buildPayload(): string {
   mkdirSync(outDir, { recursive: true });
   const out = join(outDir, `payload-${h.update(args.join(' ')).digest('hex').slice(0, 16)}.elf`);
   if (existsSync(out)) return out;
-  const r = spawnSync(CROSS_GCC, [...args, ...srcs, '-o', out], { encoding: 'utf8' });
+  // Build under a private name and rename: test files run in parallel and share the cache.
+  const tmp = `${out}.${process.pid}.tmp`;
+  const r = spawnSync(CROSS_GCC, [...args, ...srcs, '-o', tmp], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`building the payload failed:\n${r.stderr}`);
+  renameSync(tmp, out);
   return out;
 }
