@@ -55,7 +55,7 @@ export function buildProgram(src: string, o: BuildOptions = {}): string {
   const out = join(BUILD_DIR, `${basename(src).replace(/\.[^.]+$/, '')}-${hash}.elf`);
   if (existsSync(out)) return out;
   // Build under a private name and rename: test files run in parallel and share the cache.
-  const tmp = `${out}.${process.pid}.tmp`;
+  const tmp = `${out}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const r = spawnSync(CROSS_GCC, [...args, src, '-o', tmp], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`building ${src} failed:\n${r.stderr}`);
   renameSync(tmp, out);

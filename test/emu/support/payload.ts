@@ -32,7 +32,7 @@ export function buildPayload(): string {
   const out = join(outDir, `payload-${h.update(args.join(' ')).digest('hex').slice(0, 16)}.elf`);
   if (existsSync(out)) return out;
   // Build under a private name and rename: test files run in parallel and share the cache.
-  const tmp = `${out}.${process.pid}.tmp`;
+  const tmp = `${out}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
   const r = spawnSync(CROSS_GCC, [...args, ...srcs, '-o', tmp], { encoding: 'utf8' });
   if (r.status !== 0) throw new Error(`building the payload failed:\n${r.stderr}`);
   renameSync(tmp, out);
