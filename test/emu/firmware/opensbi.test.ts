@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CROSS_GCC, FW_DYNAMIC, FW_JUMP, QEMU, missing } from '../support/tools.js';
 import { emuMissing, fileArg, runOurs } from '../support/emu.js';
-import { runQemuBootHart0 } from '../support/qemu.js';
+import { runQemu, runQemuBootHart0 } from '../support/qemu.js';
 import { buildPayload } from '../support/payload.js';
 
 function bannerLines(out: string): string[] {
@@ -51,4 +51,27 @@ describe.skipIf(skip)(`OpenSBI + payload, ours vs QEMU${skip ? ` (skipped: ${ski
       });
     }
   }
+
+  it('fw_jump on 8 harts (the maximum), hart-independent lines', async () => {
+    // Hart 0 rarely wins QEMU's lottery among 8, so compare what does not name the boot hart.
+    const payload = buildPayload();
+    const ref = await runQemu(['-smp', '8', '-m', '256M', '-bios', FW_JUMP, '-kernel', payload], {
+      waitExit: true,
+      timeoutMs: 30_000,
+    });
+    const ours = await runOurs(
+      { bios: fileArg(FW_JUMP), kernel: fileArg(payload) },
+      { harts: 8, ramSize: 256n << 20n, waitExit: true, timeoutMs: 60_000 },
+    );
+    expect(ours.result.reason, ours.output.slice(-800)).toBe('poweroff');
+    const neutral = (l: string): boolean =>
+      !/Boot HART ID|Domain0 Boot HART|payload: hart \d started/.test(l);
+    const qb = bannerLines(ref.output).filter(neutral);
+    expect(qb).toContain('Platform HART Count       : 8');
+    expect(bannerLines(ours.output).filter(neutral)).toEqual(qb);
+    const qp = payloadLines(ref.output).filter(neutral);
+    expect(qp).toContain('payload: IPIs acknowledged by 7 harts');
+    expect(payloadLines(ours.output).filter(neutral)).toEqual(qp);
+    expect(payloadLines(ours.output).filter((l) => / started$/.test(l))).toHaveLength(7);
+  });
 });
