@@ -9,9 +9,14 @@ import { scenarios, type Scenario } from './scenarios.js';
 export const VAPLIC_BASE = '0xd000000';
 export const VIMSIC_BASE = '0x28000000';
 
-const aiaImage = (file: string): string => file.replace(/baremetal(-?)/, 'baremetal-aia$1');
+const guestImage = (file: string, irqc: 'AIA' | 'APLIC'): string =>
+  file.replace(/baremetal(-?)/, `baremetal-${irqc.toLowerCase()}$1`);
 
-export function aiaScenarios(): Scenario[] {
+/**
+ * IRQC=AIA: virtual APLIC in MSI mode + the vCPU's IMSIC guest file; IRQC=APLIC: the virtual
+ * APLIC in direct delivery mode (no IMSIC).
+ */
+export function aiaScenarios(irqc: 'AIA' | 'APLIC' = 'AIA'): Scenario[] {
   return scenarios('v2').map((s) => {
     const raw = structuredClone(s.project) as unknown as {
       target: { irqc?: string };
@@ -23,12 +28,13 @@ export function aiaScenarios(): Scenario[] {
         }[];
       };
     };
-    raw.target.irqc = 'AIA';
+    raw.target.irqc = irqc;
     for (const vm of raw.config.vmlist) {
-      vm.image.path = aiaImage(vm.image.path);
-      vm.meta.imageFile = aiaImage(vm.meta.imageFile);
+      vm.image.path = guestImage(vm.image.path, irqc);
+      vm.meta.imageFile = guestImage(vm.meta.imageFile, irqc);
+      const aplic = { base: VAPLIC_BASE };
       vm.platform.arch = {
-        irqc: { aia: { aplic: { base: VAPLIC_BASE }, imsic: { base: VIMSIC_BASE } } },
+        irqc: { aia: irqc === 'AIA' ? { aplic, imsic: { base: VIMSIC_BASE } } : { aplic } },
       };
     }
     return { ...s, project: Project.parse(raw) };

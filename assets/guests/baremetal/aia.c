@@ -73,3 +73,52 @@ void aia_complete(unsigned irq, unsigned long vcpu)
 }
 
 #endif
+
+#ifdef IRQC_APLIC
+/* Bao built with IRQC=APLIC: the same virtual APLIC in direct delivery mode; each vCPU has an
+ * interrupt delivery control (IDC) at 0x4000 + 32 * vCPU, claimed through its claimi register. */
+#define APLIC_DOMAINCFG (APLIC_BASE + 0x0000UL)
+#define APLIC_SOURCECFG(irq) (APLIC_BASE + 0x0004UL + 4UL * ((irq) - 1))
+#define APLIC_SETIENUM (APLIC_BASE + 0x1edcUL)
+#define APLIC_TARGET(irq) (APLIC_BASE + 0x3004UL + 4UL * ((irq) - 1))
+#define APLIC_IDC(vcpu, reg) (APLIC_BASE + 0x4000UL + 32UL * (vcpu) + (reg))
+#define IDC_IDELIVERY 0x00
+#define IDC_IFORCE 0x04
+#define IDC_ITHRESHOLD 0x08
+#define IDC_CLAIMI 0x1c
+#define DOMAINCFG_IE (1U << 8)
+/* Edge: Bao's direct-mode vAPLIC claims the physical source before the guest drains the UART,
+ * and a level source would pend again at once and keep the hart in the hypervisor. */
+#define SOURCECFG_EDGE_RISE 4
+#define TARGET_HART_SHIFT 18
+
+#define REG32(a) (*(volatile uint32_t *)(a))
+
+static int idc_ready;
+
+void aia_enable(unsigned irq, unsigned long vcpu)
+{
+    if (!idc_ready) {
+        REG32(APLIC_DOMAINCFG) = DOMAINCFG_IE;
+        REG32(APLIC_IDC(vcpu, IDC_ITHRESHOLD)) = 0;
+        REG32(APLIC_IDC(vcpu, IDC_IFORCE)) = 0;
+        REG32(APLIC_IDC(vcpu, IDC_IDELIVERY)) = 1;
+        idc_ready = 1;
+    }
+    REG32(APLIC_SOURCECFG(irq)) = SOURCECFG_EDGE_RISE;
+    REG32(APLIC_TARGET(irq)) = ((uint32_t)vcpu << TARGET_HART_SHIFT) | 1; /* priority 1 */
+    REG32(APLIC_SETIENUM) = irq;
+}
+
+unsigned aia_claim(unsigned long vcpu)
+{
+    return REG32(APLIC_IDC(vcpu, IDC_CLAIMI)) >> 16;
+}
+
+void aia_complete(unsigned irq, unsigned long vcpu)
+{
+    /* claimi already cleared the pending bit */
+    (void)irq;
+    (void)vcpu;
+}
+#endif

@@ -85,13 +85,14 @@ void plic_enable(unsigned irq, unsigned long vcpu);
 unsigned plic_claim(unsigned long vcpu);
 void plic_complete(unsigned irq, unsigned long vcpu);
 
-/* aia.c (built with -DIRQC_AIA for Bao's IRQC=AIA: virtual APLIC + IMSIC guest file) */
+/* aia.c (-DIRQC_AIA for Bao's IRQC=AIA: virtual APLIC + IMSIC guest file; -DIRQC_APLIC for
+ * IRQC=APLIC: the virtual APLIC's direct delivery) */
 void aia_enable(unsigned irq, unsigned long vcpu);
 unsigned aia_claim(unsigned long vcpu);
 void aia_complete(unsigned irq, unsigned long vcpu);
 
 /* The VM's interrupt controller, chosen at build time. */
-#ifdef IRQC_AIA
+#if defined(IRQC_AIA) || defined(IRQC_APLIC)
 #define irqc_enable aia_enable
 #define irqc_claim aia_claim
 #define irqc_complete aia_complete

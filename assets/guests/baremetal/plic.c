@@ -2,7 +2,7 @@
  * S-mode context is 2n + 1, as on QEMU virt). */
 #include "guest.h"
 
-#ifndef IRQC_AIA
+#if !defined(IRQC_AIA) && !defined(IRQC_APLIC)
 
 #define PLIC_PRIO(irq) (PLIC_BASE + 4UL * (irq))
 #define PLIC_ENABLE(ctx, irq) (PLIC_BASE + 0x2000UL + 0x80UL * (ctx) + 4UL * ((irq) / 32))
