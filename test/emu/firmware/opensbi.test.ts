@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { CROSS_GCC, FW_DYNAMIC, FW_JUMP, QEMU, missing } from '../support/tools.js';
 import { emuMissing, fileArg, runOurs } from '../support/emu.js';
-import { runQemu, runQemuBootHart0 } from '../support/qemu.js';
+import { bootHartOf, runQemu, runQemuWithBootHart } from '../support/qemu.js';
 import { buildPayload } from '../support/payload.js';
 
 function bannerLines(out: string): string[] {
@@ -29,15 +29,17 @@ describe.skipIf(skip)(`OpenSBI + payload, ours vs QEMU${skip ? ` (skipped: ${ski
     for (const harts of [1, 4]) {
       it(`${fwName} on ${harts} hart(s)`, async () => {
         const payload = buildPayload();
-        const ref = await runQemuBootHart0(
-          ['-smp', String(harts), '-m', '256M', '-bios', fw, '-kernel', payload],
-          { waitExit: true, timeoutMs: 30_000 },
-        );
-        expect(ref.timedOut, 'QEMU itself must finish').toBe(false);
         const ours = await runOurs(
           { bios: fileArg(fw), kernel: fileArg(payload) },
           { harts, ramSize: 256n << 20n, waitExit: true, timeoutMs: 60_000 },
         );
+        // QEMU is rerun until the same hart as ours wins OpenSBI's boot lottery.
+        const ref = await runQemuWithBootHart(
+          bootHartOf(ours.output) ?? -1,
+          ['-smp', String(harts), '-m', '256M', '-bios', fw, '-kernel', payload],
+          { waitExit: true, timeoutMs: 30_000 },
+        );
+        expect(ref.timedOut, 'QEMU itself must finish').toBe(false);
         expect(ours.result.reason, ours.output.slice(-800)).toBe('poweroff');
         const qb = bannerLines(ref.output);
         expect(qb.length).toBeGreaterThan(20);

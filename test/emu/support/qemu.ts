@@ -107,20 +107,27 @@ export function runQemu(
   });
 }
 
+/** The hart that won OpenSBI's boot lottery, from its banner. */
+export function bootHartOf(output: string): number | undefined {
+  const m = /Boot HART ID\s*:\s*(\d+)/.exec(output);
+  return m ? Number(m[1]) : undefined;
+}
+
 /**
- * Runs QEMU until OpenSBI's boot-hart lottery is won by hart 0, as it always is in our
- * deterministic emulator (QEMU's multi-threaded TCG lets any hart win). Up to 10 attempts.
+ * Runs QEMU until OpenSBI's boot-hart lottery is won by `hart` — the hart that won it in our
+ * (deterministic) emulator; QEMU's multi-threaded TCG lets any hart win. Up to 30 attempts.
  */
-export async function runQemuBootHart0(
+export async function runQemuWithBootHart(
+  hart: number,
   args: string[],
   opts: Parameters<typeof runQemu>[1] = {},
 ): Promise<QemuRun> {
   let r: QemuRun | undefined;
-  for (let attempt = 0; attempt < 10; attempt++) {
+  for (let attempt = 0; attempt < 30; attempt++) {
     r = await runQemu(args, opts);
-    if (/Boot HART ID\s*:\s*0\s/.test(r.output)) return r;
+    if (bootHartOf(r.output) === hart) return r;
   }
   throw new Error(
-    `hart 0 never won OpenSBI's boot lottery in 10 QEMU runs; last output:\n${r!.output.slice(-500)}`,
+    `hart ${hart} never won OpenSBI's boot lottery in 30 QEMU runs; last output:\n${r!.output.slice(-500)}`,
   );
 }
