@@ -28,8 +28,9 @@ describe.skipIf(skip)(
   `synchronous traps per hart, ours vs QEMU -d int${skip ? ` (skipped: ${skip})` : ''}`,
   () => {
     // With several harts, OpenSBI's boot-hart lottery may be won by any hart under QEMU's
-    // multi-threaded TCG (ours is deterministic: always the same one), and the payload's work depends on its hart
-    // id: QEMU is rerun until the hart that won in ours wins, then harts are compared one to one.
+    // multi-threaded TCG (ours is deterministic: always the same one), and the payload's work
+    // depends on its hart id: QEMU is rerun until the hart that won in ours wins, then harts
+    // are compared one to one.
     for (const [fwName, fw, harts] of [
       ['fw_jump', FW_JUMP, 1],
       ['fw_jump', FW_JUMP, 4],
