@@ -31,7 +31,7 @@ describe.skipIf(skip)(`machine in a Node worker${skip ? ` (skipped: ${skip})` : 
       await client.call('subscribe', ['mode']);
       const r = await client.call('run', { timeoutMs: 30_000 });
       expect(r.reason).toBe('poweroff');
-      expect(out).toContain('payload: hart 1 started');
+      expect(out).toContain('payload: IPIs acknowledged by 1 harts');
       expect(events.some((e) => e.kind === 'mode' && e.pc === 0x80200000n)).toBe(true);
       const states = await client.call('hartStates');
       expect(states.map((st) => st.hart)).toEqual([0, 1]);

@@ -91,7 +91,7 @@ describe.skipIf(skip)(`machine in a Web Worker${skip ? ` (skipped: ${skip})` : '
     expect(result.error).toBeUndefined();
     expect(result.reason).toBe('poweroff');
     expect(result.output).toContain('Platform HART Count       : 2');
-    expect(result.output).toContain('payload: hart 1 started');
+    expect(result.output).toContain('payload: IPIs acknowledged by 1 harts');
     expect(result.output).toContain('payload: shutting down');
     expect(result.counts).toHaveLength(2);
   });
