@@ -11,6 +11,9 @@ import { newProjectFromExample } from '../../assets/examples/index.js';
 import { generateConfigC } from '../../core/bao/generate/index.js';
 import { parseProject, serializeProject } from '../../core/bao/model/index.js';
 
+/** UI updates are asynchronous (React, debounced validation): assertions on the page retry. */
+const POLL = { timeout: 10_000, interval: 50 };
+
 const SHOTS = join(import.meta.dirname, '../../test-results/designer');
 
 let studio: Studio;
@@ -47,10 +50,16 @@ async function projectText(page: Page): Promise<string> {
   });
 }
 
-/** The generated config.c shown in the code view (Monaco's model). */
+/** The generated config.c shown in the code view (Monaco's model), once it caught up. */
 async function codeText(page: Page): Promise<string> {
   await page.getByTestId('view-code').click();
   await page.getByTestId('code-tab-config.c').click();
+  await page.evaluate(() => window.__baoStudio!.store.flushDerived());
+  await page.waitForFunction(() => {
+    const shown = window.__baoStudioEditors?.code?.getModel()?.getValue();
+    const generated = window.__baoStudio!.store.getState().derived.files[0]?.text;
+    return shown !== undefined && shown === generated;
+  });
   return page.evaluate(() => window.__baoStudioEditors!.code!.getModel()!.getValue());
 }
 
@@ -102,18 +111,20 @@ describeWithChromium('designer (Chromium, web mode)', () => {
 
   it('opens a workshop example', async () => {
     const { page, errors } = await openApp();
-    await expect(page.getByTestId('canvas-empty').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByTestId('canvas-empty').isVisible(), POLL).toBe(true);
     await shot(page, '00-empty');
     await newFromMenu(page, 'new-example-baremetal-linux-shmem');
     await page.getByTestId('vm-node-1').waitFor();
-    await expect(page.getByTestId('vm-node-0').getAttribute('data-name')).resolves.toBe(
-      'baremetal',
-    );
-    await expect(page.getByTestId('vm-node-1').getAttribute('data-name')).resolves.toBe('linux');
-    await expect(page.getByTestId('shmem-node-0').isVisible()).resolves.toBe(true);
-    await expect(page.getByTestId('vm-1-cpu-num').textContent()).resolves.toBe('3');
+    await expect
+      .poll(() => page.getByTestId('vm-node-0').getAttribute('data-name'), POLL)
+      .toBe('baremetal');
+    await expect
+      .poll(() => page.getByTestId('vm-node-1').getAttribute('data-name'), POLL)
+      .toBe('linux');
+    await expect.poll(() => page.getByTestId('shmem-node-0').isVisible(), POLL).toBe(true);
+    await expect.poll(() => page.getByTestId('vm-1-cpu-num').textContent(), POLL).toBe('3');
     // IPC edges link both VMs to the shared memory.
-    await expect(page.locator('.react-flow__edge.ipc-edge').count()).resolves.toBe(2);
+    await expect.poll(() => page.locator('.react-flow__edge.ipc-edge').count(), POLL).toBe(2);
     await shot(page, '01-canvas-example-V');
     // The generated config.c is the example's.
     const expected = generateConfigC(newProjectFromExample('baremetal-linux-shmem'));
@@ -137,7 +148,7 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     ({ page, errors: pageErrors } = await openApp());
     await newFromMenu(page, 'new-blank-qemu-riscv64-virt');
     await stableView(page);
-    await expect(page.getByTestId('target-bao').inputValue()).resolves.toBe('v1.0');
+    await expect.poll(() => page.getByTestId('target-bao').inputValue(), POLL).toBe('v1.0');
     const canvas = page.getByTestId('canvas');
     await page.getByTestId('palette-vm').dragTo(canvas, { targetPosition: { x: 700, y: 40 } });
     await page.getByTestId('palette-vm').dragTo(canvas, { targetPosition: { x: 700, y: 330 } });
@@ -152,8 +163,8 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     await page.getByTestId('platform-mem-0').dragTo(vm0, head);
     const uart = page.locator('[data-testid^="platform-dev-"][data-name^="UART"]');
     await uart.dragTo(vm0, head);
-    await expect(page.getByTestId('vm-0-cpu-num').textContent()).resolves.toBe('3');
-    await expect(uart.getAttribute('class')).resolves.toContain('used');
+    await expect.poll(() => page.getByTestId('vm-0-cpu-num').textContent(), POLL).toBe('3');
+    await expect.poll(() => uart.getAttribute('class'), POLL).toContain('used');
     // FreeRTOS: 1 vCPU, memory, the same UART, an IPC link.
     await page.getByTestId('palette-vcpu').dragTo(vm1, head);
     await page.getByTestId('platform-mem-0').dragTo(vm1, head);
@@ -212,20 +223,21 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     await problem.waitFor();
     await page.getByTestId('vm-0-region-0').click(); // select something else first
     await problem.click();
-    const focused = await page.evaluate(() => document.activeElement?.getAttribute('data-field'));
-    expect(focused).toBe('config.vmlist[1].platform.devs[0].va');
-    const el = focused!.startsWith('config.vmlist[1].platform.devs')
-      ? 'vm-1-dev-0'
-      : 'vm-1-region-0';
-    await expect(page.getByTestId(el).getAttribute('class')).resolves.toContain('selected');
-    await expect(page.getByTestId('vm-node-1').getAttribute('class')).resolves.toContain(
-      'has-error',
-    );
+    // The inspector focuses the field the problem is about; the canvas selects its element.
+    await expect
+      .poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-field')), POLL)
+      .toBe('config.vmlist[1].platform.devs[0].va');
+    await expect
+      .poll(() => page.getByTestId('vm-1-dev-0').getAttribute('class'), POLL)
+      .toContain('selected');
+    await expect
+      .poll(() => page.getByTestId('vm-node-1').getAttribute('class'), POLL)
+      .toContain('has-error');
     await shot(page, '07-overlap-problem');
     // The address map marks both sides of the overlap.
     await page.getByTestId('view-addrmap').click();
     const overlapping = page.getByTestId('addrmap-vm-1').locator('.amap-entry.overlap');
-    await expect(overlapping.count()).resolves.toBe(2);
+    await expect.poll(() => overlapping.count(), POLL).toBe(2);
     await shot(page, '07b-overlap-address-map');
     await page.getByTestId('view-canvas').click();
   });
@@ -240,7 +252,7 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     await page.keyboard.press('Control+z');
     await settle(page);
     expect(await projectText(page)).not.toBe(withOverlap);
-    expect(await errorCount()).toBeLessThan(overlapErrors);
+    await expect.poll(errorCount, POLL).toBeLessThan(overlapErrors);
     await page.keyboard.press('Control+Shift+z');
     await settle(page);
     expect(await projectText(page)).toBe(withOverlap);
@@ -254,7 +266,7 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     // Delete with the keyboard, then undo it.
     await page.getByTestId('vm-1-ipc-0').click();
     await page.keyboard.press('Delete');
-    await expect(page.getByTestId('vm-1-ipc-0').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('vm-1-ipc-0').count(), POLL).toBe(0);
     await page.getByTestId('undo').click();
     await page.getByTestId('vm-1-ipc-0').waitFor();
     expect(await projectText(page)).toBe(setupIII);
@@ -291,23 +303,27 @@ describeWithChromium('designer (Chromium, web mode)', () => {
         [from, to],
       );
     await edit('.cpu_num = 3,', '.cpu_num = 2,');
-    await expect(page.getByTestId('code-status').textContent()).resolves.toContain('Edited');
+    await expect
+      .poll(() => page.getByTestId('code-status').textContent(), POLL)
+      .toContain('Edited');
     await page.getByTestId('code-apply').click();
-    await expect(page.getByTestId('code-status').textContent()).resolves.toContain('Applied');
+    await expect
+      .poll(() => page.getByTestId('code-status').textContent(), POLL)
+      .toContain('Applied');
     await page.getByTestId('view-canvas').click();
-    await expect(page.getByTestId('vm-0-cpu-num').textContent()).resolves.toBe('2');
+    await expect.poll(() => page.getByTestId('vm-0-cpu-num').textContent(), POLL).toBe('2');
     // A syntax error stays in the editor as a marker and leaves the design alone.
     await page.getByTestId('view-code').click();
     await edit('.cpu_num = 2,', '.cpu_num = = 2,');
     await page.getByTestId('code-apply').click();
-    await expect(page.getByTestId('code-status').textContent()).resolves.toMatch(
-      /config\.c:\d+:\d+: /,
-    );
+    await expect
+      .poll(() => page.getByTestId('code-status').textContent(), POLL)
+      .toMatch(/config\.c:\d+:\d+: /);
     await page.locator('.monaco-editor .squiggly-error').first().waitFor();
     await shot(page, '08-code-parse-error');
     await page.getByTestId('code-revert').click();
     await page.getByTestId('view-canvas').click();
-    await expect(page.getByTestId('vm-0-cpu-num').textContent()).resolves.toBe('2');
+    await expect.poll(() => page.getByTestId('vm-0-cpu-num').textContent(), POLL).toBe('2');
   });
 
   it('saves, reloads and opens the same project; recovers unsaved work', async () => {
@@ -317,7 +333,7 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     await page.getByTestId('save-name').fill(path);
     await page.getByTestId('save-confirm').click();
     await page.getByTestId('toast').filter({ hasText: 'Saved' }).waitFor();
-    await expect(page.getByTestId('file-name').textContent()).resolves.toBe(path);
+    await expect.poll(() => page.getByTestId('file-name').textContent(), POLL).toBe(path);
     expect(await page.getByTestId('dirty-marker').count()).toBe(0);
     const onDisk = parseProject(readFileSync(path, 'utf8'), path);
     expect(serializeProject(onDisk)).toBe(serializeProject(parseProject(before)));
@@ -327,7 +343,7 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     await page.getByTestId('menu-open').click();
     await page.getByTestId(`open-file-${path}`).click();
     await page.getByTestId('toast').filter({ hasText: 'Opened' }).waitFor();
-    await expect(page.getByTestId('file-name').textContent()).resolves.toBe(path);
+    await expect.poll(() => page.getByTestId('file-name').textContent(), POLL).toBe(path);
     expect(await projectText(page)).toBe(before);
     await page.getByTestId('vm-node-1').waitFor();
     await shot(page, '09-reopened');
@@ -342,11 +358,11 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     await page.getByTestId('recovery-dialog').waitFor();
     await shot(page, '10-recovery');
     await page.getByTestId('recovery-restore').click();
-    await expect(page.getByTestId('vm-node-0').getAttribute('data-name')).resolves.toBe(
-      'bm-renamed',
-    );
+    await expect
+      .poll(() => page.getByTestId('vm-node-0').getAttribute('data-name'), POLL)
+      .toBe('bm-renamed');
     expect(await projectText(page)).toBe(edited);
-    await expect(page.getByTestId('dirty-marker').count()).resolves.toBe(1);
+    await expect.poll(() => page.getByTestId('dirty-marker').count(), POLL).toBe(1);
   });
 
   it('imports a config.c as a new design', async () => {
@@ -358,8 +374,10 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     const confirm = page.getByTestId('confirm-discard');
     await confirm.click(); // the recovered project is unsaved
     await page.getByTestId('toast').filter({ hasText: 'Imported' }).waitFor();
-    await expect(page.getByTestId('vm-node-1').getAttribute('data-name')).resolves.toBe('linux');
-    await expect(page.locator('.react-flow__edge.ipc-edge').count()).resolves.toBe(2);
+    await expect
+      .poll(() => page.getByTestId('vm-node-1').getAttribute('data-name'), POLL)
+      .toBe('linux');
+    await expect.poll(() => page.locator('.react-flow__edge.ipc-edge').count(), POLL).toBe(2);
     expect(body(await codeText(page))).toBe(
       body(generateConfigC(newProjectFromExample('baremetal-linux-shmem'))),
     );
@@ -423,9 +441,12 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     });
     console.log(`16 VMs / 200 devices: edit + validate + generate + frame = ${ms.toFixed(1)} ms`);
     await page.getByTestId('vm-15-dev-0').click();
-    await expect(
-      page.getByTestId('field-config.vmlist[15].platform.devs[0].pa').inputValue(),
-    ).resolves.toBe('0x200c3000');
+    await expect
+      .poll(
+        () => page.getByTestId('field-config.vmlist[15].platform.devs[0].pa').inputValue(),
+        POLL,
+      )
+      .toBe('0x200c3000');
   });
 
   it('links two VMs with shared memory, pins a CPU and edits affinity bits', async () => {
@@ -437,7 +458,7 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     await newFromMenu(page, 'new-example-baremetal-linux');
     await page.getByTestId('vm-node-1').waitFor();
     await stableView(page);
-    await expect(page.getByTestId('shmem-node-0').count()).resolves.toBe(0);
+    await expect.poll(() => page.getByTestId('shmem-node-0').count(), POLL).toBe(0);
     // Drag from one VM's handle to the other's: a shared memory and an IPC in each VM.
     const from = (await page.getByTestId('vm-0-handle-out').boundingBox())!;
     const to = (await page.getByTestId('vm-1-handle-in').boundingBox())!;
@@ -446,21 +467,26 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     await page.mouse.move(to.x + to.width / 2, to.y + to.height / 2, { steps: 12 });
     await page.mouse.up();
     await page.getByTestId('shmem-node-0').waitFor();
-    await expect(page.locator('.react-flow__edge.ipc-edge').count()).resolves.toBe(2);
-    await expect(page.locator('.react-flow__edge.ipc-edge').first().textContent()).resolves.toBe(
-      'irq 52',
-    );
+    await expect.poll(() => page.locator('.react-flow__edge.ipc-edge').count(), POLL).toBe(2);
+    await expect
+      .poll(() => page.locator('.react-flow__edge.ipc-edge').first().textContent(), POLL)
+      .toBe('irq 52');
     await page.getByTestId('vm-1-ipc-0').click();
-    await expect(
-      page.getByTestId('field-config.vmlist[1].platform.ipcs[0].base').inputValue(),
-    ).resolves.toBe('0xf0000000');
+    await expect
+      .poll(
+        () => page.getByTestId('field-config.vmlist[1].platform.ipcs[0].base').inputValue(),
+        POLL,
+      )
+      .toBe('0xf0000000');
     await settle(page);
-    expect(await page.locator('[data-testid^="problem-"][data-severity="error"]').count()).toBe(0);
+    await expect
+      .poll(() => page.locator('[data-testid^="problem-"][data-severity="error"]').count(), POLL)
+      .toBe(0);
     await shot(page, '13-ipc-link');
     // A CPU dragged from the platform is pinned: the VM shows it, the platform greys it out.
     await page.getByTestId('vm-node-1').locator('.node-head').click();
     // RISC-V has no cache colouring: the inspector says so next to the colour bits.
-    await expect(page.getByTestId('coloring-note').isVisible()).resolves.toBe(true);
+    await expect.poll(() => page.getByTestId('coloring-note').isVisible(), POLL).toBe(true);
     await page
       .getByTestId('field-config.vmlist[1].meta.stdoutDev')
       .selectOption({ label: 'virtio-mmio (0x10001000)' });
@@ -468,10 +494,10 @@ describeWithChromium('designer (Chromium, web mode)', () => {
       .getByTestId('platform-cpu-3')
       .dragTo(page.getByTestId('vm-node-1'), { targetPosition: { x: 60, y: 14 } });
     await page.getByTestId('vm-1-cpu-3').waitFor();
-    await expect(page.getByTestId('platform-cpu-3').getAttribute('class')).resolves.toContain(
-      'used',
-    );
-    await expect(page.getByTestId('vm-1-cpu-num').textContent()).resolves.toBe('4');
+    await expect
+      .poll(() => page.getByTestId('platform-cpu-3').getAttribute('class'), POLL)
+      .toContain('used');
+    await expect.poll(() => page.getByTestId('vm-1-cpu-num').textContent(), POLL).toBe('4');
     // Affinity as clickable bits: CPU 2 too, then the config says so.
     await page.getByTestId('bit-config.vmlist[1].cpu_affinity-2').click();
     await settle(page);
@@ -479,7 +505,7 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     await page.getByTestId('view-canvas').click();
     await page.getByTestId('undo').click();
     await page.getByTestId('undo').click();
-    await expect(page.getByTestId('vm-1-cpu-num').textContent()).resolves.toBe('3');
+    await expect.poll(() => page.getByTestId('vm-1-cpu-num').textContent(), POLL).toBe('3');
     // Panels resize by their separators.
     const inspector = page.getByTestId('inspector');
     const before = (await inspector.boundingBox())!.width;
@@ -495,9 +521,9 @@ describeWithChromium('designer (Chromium, web mode)', () => {
 
   it('switches theme and target', async () => {
     await page.getByTestId('toggle-theme').click();
-    await expect(page.evaluate(() => document.documentElement.dataset.theme)).resolves.toBe(
-      'light',
-    );
+    await expect
+      .poll(() => page.evaluate(() => document.documentElement.dataset.theme), POLL)
+      .toBe('light');
     await shot(page, '11-light-theme');
     await page.getByTestId('target-bao').selectOption('v2');
     await settle(page);
@@ -506,9 +532,9 @@ describeWithChromium('designer (Chromium, web mode)', () => {
     // A platform Bao v1.0 does not have: the target bar says so.
     await page.getByTestId('target-bao').selectOption('v1.0');
     await page.getByTestId('target-platform').selectOption('qemu-riscv32-virt');
-    await expect(page.getByTestId('target-banner').textContent()).resolves.toContain(
-      'not supported by Bao v1.0',
-    );
+    await expect
+      .poll(() => page.getByTestId('target-banner').textContent(), POLL)
+      .toContain('not supported by Bao v1.0');
     await settle(page);
     await shot(page, '14-unsupported-target');
     await page.getByTestId('view-canvas').click();
