@@ -15,17 +15,19 @@ export function formatDiagnostic(file: string, d: Diagnostic, locate?: Locator):
   return lines;
 }
 
-export function counts(diags: readonly Diagnostic[]): {
+export interface Counts {
   errors: number;
   warnings: number;
   infos: number;
-} {
+}
+
+export function counts(diags: readonly Diagnostic[]): Counts {
   const n = (s: Diagnostic['severity']) => diags.filter((d) => d.severity === s).length;
   return { errors: n('error'), warnings: n('warning'), infos: n('info') };
 }
 
-export function summary(diags: readonly Diagnostic[]): string {
-  const c = counts(diags);
+/** "1 error, 2 warnings, 0 info". */
+export function summary(c: Counts): string {
   const plural = (n: number, w: string) => `${n} ${w}${n === 1 ? '' : 's'}`;
   return `${plural(c.errors, 'error')}, ${plural(c.warnings, 'warning')}, ${c.infos} info`;
 }

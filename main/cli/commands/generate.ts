@@ -1,5 +1,6 @@
 // `bao-studio generate <project> [-o dir]`: config.c, each Linux guest's .dts and, when dtc is
 // on the PATH, its .dtb. A project with validation errors is not generated unless --force.
+import { rmSync } from 'node:fs';
 import { basename, dirname, extname, join } from 'node:path';
 import type { Command } from 'commander';
 import { generateProjectFiles, DtsGenerationError } from '../../../core/bao/generate/index.js';
@@ -63,11 +64,15 @@ export function registerGenerate(program: Command, setExit: (code: number) => vo
         const result = await compileDts(f.content, { dtc });
         for (const d of result.diagnostics)
           process.stderr.write(formatDtcDiagnostic(d, path) + '\n');
+        const dtb = path.replace(/\.dts$/, '.dtb');
         if (result.ok && result.dtb) {
-          const dtb = path.replace(/\.dts$/, '.dtb');
           writeAtomic(dtb, result.dtb);
           process.stdout.write(`wrote ${dtb}\n`);
-        } else failed = true;
+        } else {
+          // A blob from an earlier run must not pass for the tree that just failed.
+          rmSync(dtb, { force: true });
+          failed = true;
+        }
       }
       if (!dtc && opts.dtb !== false && files.some((f) => f.kind === 'dts'))
         process.stderr.write('note: dtc is not on the PATH: device trees written as .dts only\n');

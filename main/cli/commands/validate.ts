@@ -32,7 +32,7 @@ export function registerValidate(program: Command, setExit: (code: number) => vo
         for (const d of diags)
           for (const line of formatDiagnostic(file, d, locate)) process.stdout.write(line + '\n');
         process.stdout.write(
-          `${file}: ${summary(diags)} (${project.target.platform}, Bao ${project.target.bao})\n`,
+          `${file}: ${summary(c)} (${project.target.platform}, Bao ${project.target.bao})\n`,
         );
       }
       setExit(c.errors > 0 ? 1 : 0);

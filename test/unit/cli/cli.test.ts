@@ -1,9 +1,17 @@
 // The real `bao-studio` bin, spawned as a user would run it: each subcommand's output, files and
 // exit code, and one-line errors (exit 2, no stack trace) for user mistakes.
 import { execFile } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { delimiter, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { EXAMPLES } from '../../../assets/examples/index.js';
 import { parseProject } from '../../../core/bao/model/index.js';
@@ -22,11 +30,15 @@ interface Run {
 }
 
 function cli(...args: string[]): Promise<Run> {
+  return cliEnv(process.env, ...args);
+}
+
+function cliEnv(env: NodeJS.ProcessEnv, ...args: string[]): Promise<Run> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
       [BIN, ...args],
-      { cwd: work, timeout: 60_000 },
+      { cwd: work, timeout: 60_000, env },
       (err, stdout, stderr) => {
         const code = err ? ((err as { code?: number }).code ?? 1) : 0;
         resolve({ code: typeof code === 'number' ? code : 1, stdout, stderr });
@@ -182,6 +194,28 @@ describe('bao-studio', () => {
     expect(back.config.vmlist[1].platform.ipcs[0].interrupts).toEqual([52]);
     const val = await cli('validate', join('out', 'config.c'), '--platform', 'qemu-riscv64-virt');
     expect(val.code).toBe(0);
+  });
+
+  it('generate reports dtc errors at the .dts line and leaves no stale .dtb', async () => {
+    // A dtc that rejects every tree, in its own message format, stands in for a real failure.
+    const bin = join(work, 'fake-bin');
+    mkdirSync(bin, { recursive: true });
+    const dtc = join(bin, 'dtc');
+    writeFileSync(
+      dtc,
+      "#!/bin/sh\ncat >/dev/null\necho '<stdin>:7.3-10: ERROR (reg_format): /cpus: bad reg' >&2\nexit 1\n",
+    );
+    chmodSync(dtc, 0o755);
+    mkdirSync(join(work, 'stale'), { recursive: true });
+    writeFileSync(join(work, 'stale', 'linux.dtb'), 'old blob');
+    const env = { ...process.env, PATH: `${bin}${delimiter}${process.env.PATH ?? ''}` };
+    const r = await cliEnv(env, 'generate', 'v.baoproj', '-o', 'stale');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toContain(
+      `${join('stale', 'linux.dts')}:7:3: error: /cpus: bad reg [reg_format]`,
+    );
+    expect(existsSync(join(work, 'stale', 'linux.dts'))).toBe(true);
+    expect(existsSync(join(work, 'stale', 'linux.dtb'))).toBe(false);
   });
 
   it('generate refuses a project with validation errors unless --force', async () => {
