@@ -3,7 +3,7 @@
 import { parseProject, ProjectFileError } from '../../core/bao/model/project-file.js';
 import type { BaoVersion, Project } from '../../core/bao/model/schema.js';
 import { jsonLocator, type Locator } from '../../core/bao/model/locate.js';
-import { getPlatform, platforms } from '../../core/bao/platforms/index.js';
+import { getPlatform, similarPlatformNames } from '../../core/bao/platforms/index.js';
 import { ConfigParseError, formatWarning, importConfigC } from '../../core/bao/import/index.js';
 import { readText } from './files.js';
 import { UserError } from './user-error.js';
@@ -20,7 +20,7 @@ export function parseBaoVersion(value: string | undefined): BaoVersion | undefin
 
 export function checkPlatformName(name: string): void {
   if (getPlatform(name)) return;
-  const close = platforms.map((p) => p.name).filter((n) => n.includes(name) || name.includes(n));
+  const close = similarPlatformNames(name);
   throw new UserError(
     `unknown platform "${name}"${close.length ? ` (did you mean ${close.join(', ')}?)` : ''}; \`bao-studio platforms\` lists them`,
   );

@@ -13,6 +13,13 @@ export function getPlatform(name: string): Platform | undefined {
   return byName.get(name);
 }
 
+/** Catalog names a mistyped platform name may have meant ("qemu-riscv64" → qemu-riscv64-virt). */
+export function similarPlatformNames(name: string): string[] {
+  const n = name.trim().toLowerCase();
+  if (n.length < 3) return []; // a letter or two is in half the names
+  return platforms.map((p) => p.name).filter((p) => p.includes(n) || n.includes(p));
+}
+
 /**
  * The RISC-V IRQC= choice a build uses: the explicit one, else the platform's default for that
  * Bao version. Undefined for non-RISC-V platforms or a choice the platform does not offer.

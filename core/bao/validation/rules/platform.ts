@@ -1,5 +1,5 @@
 // The target: a platform Bao has, in the chosen Bao version, with an IRQC= it offers.
-import { platforms } from '../../platforms/index.js';
+import { platforms, similarPlatformNames } from '../../platforms/index.js';
 import { defineRule } from '../rule.js';
 
 export const platformUnknown = defineRule({
@@ -9,11 +9,14 @@ export const platformUnknown = defineRule({
   check(ctx) {
     if (ctx.platform) return [];
     const name = ctx.project.target.platform;
+    const similar = similarPlatformNames(name);
     return [
       ctx.diag(
         this,
         ['target', 'platform'],
-        `Unknown platform "${name}": Bao has ${platforms.map((p) => p.name).join(', ')}`,
+        similar.length
+          ? `Unknown platform "${name}": did you mean ${similar.join(' or ')}?`
+          : `Unknown platform "${name}": Bao has ${platforms.map((p) => p.name).join(', ')}`,
         { bao: `make: the build stops: there is no src/platform/${name}` },
       ),
     ];

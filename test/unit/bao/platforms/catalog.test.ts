@@ -5,6 +5,7 @@ import {
   maxInterruptId,
   platforms,
   riscvIrqcChoice,
+  similarPlatformNames,
 } from '../../../../core/bao/platforms/index.js';
 
 const overlaps = (a: { base: bigint; size: bigint }, b: { base: bigint; size: bigint }) =>
@@ -124,5 +125,15 @@ describe('platform catalog', () => {
     expect(maxInterruptId(p, 'v1.0')).toBe(95);
     expect(p.hypervisor.base).toBe(0x80200000n);
     expect(p.devices.filter((d) => d.kind === 'virtio-mmio')).toHaveLength(8);
+  });
+});
+
+describe('similarPlatformNames', () => {
+  it('suggests the catalog names a mistyped name may mean', () => {
+    expect(similarPlatformNames('qemu-riscv64')).toEqual(['qemu-riscv64-virt']);
+    expect(similarPlatformNames('RPI')).toEqual(['rpi4']);
+    expect(similarPlatformNames('zcu104-board')).toEqual(['zcu104']);
+    expect(similarPlatformNames('qemu-sparc-virt')).toEqual([]);
+    expect(similarPlatformNames('x')).toEqual([]);
   });
 });
