@@ -123,6 +123,10 @@ export async function runQemuWithBootHart(
   opts: Parameters<typeof runQemu>[1] = {},
 ): Promise<QemuRun> {
   let r: QemuRun | undefined;
+  // Single-threaded TCG first: its round-robin makes the winner repeatable (hart 0 here);
+  // otherwise retry multi-threaded TCG, where any hart may win.
+  r = await runQemu(['-accel', 'tcg,thread=single', ...args], opts);
+  if (bootHartOf(r.output) === hart) return r;
   for (let attempt = 0; attempt < 30; attempt++) {
     r = await runQemu(args, opts);
     if (bootHartOf(r.output) === hart) return r;
