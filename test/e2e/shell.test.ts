@@ -44,9 +44,18 @@ describeWithChromium('app shell in web mode (Chromium)', () => {
     await expect.poll(() => existsSync(file), { timeout: 10_000 }).toBe(true);
     const project = parseProject(await readFile(file, 'utf8'), file);
     expect(project.target).toMatchObject({ bao: 'v2', platform: 'qemu-riscv64-virt' });
-    // The host recorded it in the recent list of this launch's home.
-    const recent = JSON.parse(await readFile(join(studio.home, 'recent.json'), 'utf8'));
-    expect(recent.entries[0].path).toBe(file);
+    // The host records it in the recent list of this launch's home just after the save itself,
+    // so wait for that write rather than reading it the moment the project file appears.
+    const recentFile = join(studio.home, 'recent.json');
+    await expect
+      .poll(
+        async () =>
+          existsSync(recentFile)
+            ? JSON.parse(await readFile(recentFile, 'utf8')).entries?.[0]?.path
+            : undefined,
+        { timeout: 10_000 },
+      )
+      .toBe(file);
     expect(studio.errors).toEqual([]);
     await studio.screenshot('shell-saved');
   });
