@@ -20,7 +20,7 @@ import { devUpdate } from './bus';
 import { tlbFlush, updateCtx } from './mmu';
 import { mipNow, stceOn, STCE, IRQ_MTI, IRQ_STI, IRQ_VSTI } from './irq';
 import { MISA_BASE } from './csr';
-import { runSlice, sliceEnd, SLICE_BREAK, SLICE_POWER, SLICE_WATCH } from './exec';
+import { runSlice, sliceEnd, sliceSpun, SLICE_BREAK, SLICE_POWER, SLICE_WATCH } from './exec';
 import { clearSysStop } from './system';
 import { setBpSkip, resetBpHit, bpHitHart, wpArmSkip } from './debug';
 
@@ -119,7 +119,9 @@ export function run(maxInsns: u64): i32 {
       if (budget == 0) break;
       clearSysStop();
       let k = runSlice(h, budget);
-      done += k;
+      // A hart that stopped at a spin-wait is charged its whole quantum, so the rounds (and
+      // where run()'s chunks cut them) fall as if it had spun the quantum out.
+      done += sliceSpun ? budget : k;
       ran = true;
       if (k > roundMax) roundMax = k;
       let e = sliceEnd;

@@ -7,7 +7,7 @@
 import { hartBase, H_PC, H_INSTRET, H_WFI, C_DATACTX } from './hart';
 import { tlbBase } from './mmu';
 import { TLB_LOAD, TLB_STORE, TLB_N, RVC_TABLE } from './layout';
-import { excCause, excTval, excTval2, excGva, clearExc, setCur, setSliceDone, raise, powerState } from './state';
+import { excCause, excTval, excTval2, excGva, clearExc, setCur, setSliceDone, raise, powerState, nHarts } from './state';
 import { fetchSlow, gFVa, gFAdd, loadSlow, storeSlow } from './memops';
 import { takeTrap, pendingIrq } from './trap';
 import * as A from './alu';
@@ -27,6 +27,15 @@ export const SLICE_BREAK: i32 = 2;
 export const SLICE_POWER: i32 = 3;
 export const SLICE_WATCH: i32 = 4;
 export let sliceEnd: i32 = 0;
+// The last slice ended at a detected spin-wait (see SPIN_MAX).
+export let sliceSpun: bool = false;
+
+// Spin-wait detection (several harts only): a taken backward branch at the same pc, comparing the
+// same two values, SPIN_MAX times in a row with no store in between is a hart polling memory
+// (fw_jump's secondary harts wait for the boot hart like that, without WFI); a loop that makes
+// progress (a counter, a pointer, a store) never matches. It ends its slice early, like `pause`, so the working
+// harts get the time. Deterministic: it depends only on the instructions executed.
+const SPIN_MAX: i32 = 16;
 
 @inline function X(hb: usize, r: u32): u64 {
   return load<u64>(hb + (<usize>r << 3));
@@ -50,7 +59,13 @@ export function runSlice(h: i32, budget: u64): u64 {
   let tl = tlbBase(h);
   let pc = load<u64>(hb, H_PC);
   let n: u64 = 0;
+  let spinPc: u64 = 1; // never a branch pc (even)
+  let spinCnt: i32 = nHarts > 1 ? 0 : -0x7fffffff; // one hart: never yields
+  let spinBase = spinCnt;
+  let spinA: u64 = 0;
+  let spinB: u64 = 0;
   sliceEnd = 0;
+  sliceSpun = false;
   setCur(h, hb);
   clearExc();
   while (n < budget) {
@@ -133,6 +148,22 @@ export function runSlice(h: i32, budget: u64): u64 {
           if (sync) break;
           if (take) {
             let imm = ((<i32>inst >> 19) & 0xfffff000) | ((inst << 4) & 0x800) | ((inst >> 20) & 0x7e0) | ((inst >> 7) & 0x1e);
+            if (imm < 0) {
+              if (pc == spinPc && a == spinA && b == spinB) {
+                if (++spinCnt >= SPIN_MAX) {
+                  sliceSpun = true;
+                  setSysStop(3);
+                  pc += <u64><i64><i32>imm;
+                  sync = true;
+                  break;
+                }
+              } else {
+                spinPc = pc;
+                spinA = a;
+                spinB = b;
+                spinCnt = spinBase;
+              }
+            }
             pc += <u64><i64><i32>imm;
             continue;
           }
@@ -175,6 +206,7 @@ export function runSlice(h: i32, budget: u64): u64 {
           if (f3 > 3) { raise(2, <u64>inst); pc = trapNow(hb, pc); sync = true; break; }
           let vpn = va >>> 12;
           let e = tl + TLB_STORE + ((<usize>vpn & TMASK) << 4);
+          spinCnt = spinBase;
           if (load<u64>(e) == (vpn ^ dctx) && (va & 0xfff) <= 0xff8) {
             let ha = <usize>(va + load<u64>(e, 8));
             switch (f3) {
