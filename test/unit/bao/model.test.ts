@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   emptyProject,
+  jsonLocator,
   parseProject,
   ProjectFileError,
   serializeProject,
@@ -76,5 +77,22 @@ describe('project file', () => {
     expect(() => parseProject('\u007fELF\u0002\u0001\u0001\u0000', 'y.bin')).toThrow(
       /^y\.bin: not a project file \(binary data/,
     );
+  });
+});
+
+describe('jsonLocator', () => {
+  const text = serializeProject(emptyProject('qemu-riscv64-virt', 'v2', 'demo'));
+  const locate = jsonLocator(text);
+  const lineOf = (needle: string) => text.split('\n').findIndex((l) => l.includes(needle)) + 1;
+
+  it('points at the key of a field', () => {
+    const pos = locate(['target', 'platform']);
+    expect(pos?.line).toBe(lineOf('"platform"'));
+    expect(text.split('\n')[pos!.line - 1].slice(pos!.column - 1)).toMatch(/^"platform":/);
+  });
+
+  it('falls back to the nearest ancestor that is written', () => {
+    expect(locate(['config', 'vmlist', 3, 'platform'])?.line).toBe(lineOf('"vmlist"'));
+    expect(locate(['nothing'])).toBeUndefined();
   });
 });
