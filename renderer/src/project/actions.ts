@@ -1,5 +1,6 @@
 // Project commands (new, open, save, import, recovery) against the host. They guard unsaved work:
 // the caller passes `confirmDiscard`, which asks the user when the project is dirty.
+import { PROJECT_FILE_SUFFIX } from '../../../core/host/schemas.js';
 import {
   emptyProject,
   parseProject,
@@ -147,5 +148,5 @@ export class ProjectActions {
 
 export function suggestedName(project: Project): string {
   const base = (project.name || 'untitled').replace(/[^\w.-]+/g, '-');
-  return `${base}.baoproj.json`;
+  return `${base}${PROJECT_FILE_SUFFIX}`;
 }
