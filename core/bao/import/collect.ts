@@ -11,7 +11,7 @@ import {
   type ScalarType,
   type StructType,
 } from './c-types.js';
-import { ConfigParseError, type ImportWarning, type SourcePos } from './errors.js';
+import { ImportStage, type ImportWarning, type SourcePos } from './errors.js';
 import type { Comment } from './tokenizer.js';
 
 export type ScalarValue =
@@ -61,22 +61,17 @@ const U32_MAX = (1n << 32n) - 1n;
 /** Index designators beyond this are typos, not configs; refuse before allocating. */
 const MAX_INDEX = 4096n;
 
-export class Collector {
+export class Collector extends ImportStage {
   readonly notes: CollectNotes = { v2Fields: [], oldSpellings: [], patches: [] };
   private expanding: string[] = [];
   private useSite: SourcePos | undefined;
 
   constructor(
     private readonly file: ConfigFile,
-    private readonly fileName: string,
-    private readonly warnings: ImportWarning[],
-  ) {}
-
-  private error(pos: SourcePos, message: string): ConfigParseError {
-    return ConfigParseError.at(this.fileName, pos, message);
-  }
-  private warn(pos: SourcePos, message: string): void {
-    this.warnings.push({ file: this.fileName, line: pos.line, column: pos.column, message });
+    fileName: string,
+    warnings: ImportWarning[],
+  ) {
+    super(fileName, warnings);
   }
 
   // ---- #define resolution --------------------------------------------------------------------

@@ -36,6 +36,25 @@ export interface ImportWarning {
   message: string;
 }
 
+/**
+ * What every import stage (parser, collector, model mapper) reports through: errors that stop the
+ * import and warnings that do not, both at a place of the file.
+ */
+export abstract class ImportStage {
+  constructor(
+    protected readonly fileName: string,
+    protected readonly warnings: ImportWarning[],
+  ) {}
+
+  protected error(pos: SourcePos, message: string): ConfigParseError {
+    return ConfigParseError.at(this.fileName, pos, message);
+  }
+
+  protected warn(pos: SourcePos, message: string): void {
+    this.warnings.push({ file: this.fileName, line: pos.line, column: pos.column, message });
+  }
+}
+
 export function formatWarning(w: ImportWarning): string {
   return `${w.file}:${w.line}:${w.column}: warning: ${w.message}`;
 }

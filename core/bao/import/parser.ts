@@ -20,7 +20,7 @@ import type {
   TypeName,
   VmImageDecl,
 } from './ast.js';
-import { ConfigParseError, type ImportWarning, type SourcePos } from './errors.js';
+import { ConfigParseError, ImportStage, type ImportWarning, type SourcePos } from './errors.js';
 import { tokenize, type Token } from './tokenizer.js';
 
 /** Deeper nesting than this is not a config: fail cleanly instead of exhausting the stack. */
@@ -67,16 +67,18 @@ export function describe(t: Token): string {
   return `'${shown}'`;
 }
 
-class Parser {
+class Parser extends ImportStage {
   private i = 0;
   private depth = 0;
 
   constructor(
     private readonly src: string,
-    private readonly fileName: string,
+    fileName: string,
     private readonly toks: Token[],
-    private readonly warnings: ImportWarning[],
-  ) {}
+    warnings: ImportWarning[],
+  ) {
+    super(fileName, warnings);
+  }
 
   // ---- helpers -------------------------------------------------------------------------------
   private get tok(): Token {
@@ -92,9 +94,6 @@ class Parser {
   }
   private is(text: string, t: Token = this.tok): boolean {
     return (t.kind === 'punct' || t.kind === 'ident') && t.text === text;
-  }
-  private error(pos: SourcePos, message: string): ConfigParseError {
-    return ConfigParseError.at(this.fileName, pos, message);
   }
   private expect(text: string, context: string): Token {
     if (!this.is(text))
@@ -167,21 +166,12 @@ class Parser {
       includes.push({ path: path.slice(1, -1), pos: t.pos });
     } else if (name === 'define') {
       const d = this.define(t);
-      if (defines.has(d.name))
-        this.warnings.push({
-          file: this.fileName,
-          ...pick(t.pos),
-          message: `${d.name} is redefined`,
-        });
+      if (defines.has(d.name)) this.warn(t.pos, `${d.name} is redefined`);
       defines.set(d.name, d);
     } else if (name === 'undef') {
       defines.delete(t.text.slice(m![0].length).trim());
     } else if (name === 'pragma' || name === '') {
-      this.warnings.push({
-        file: this.fileName,
-        ...pick(t.pos),
-        message: `'${t.text.trim()}' ignored`,
-      });
+      this.warn(t.pos, `'${t.text.trim()}' ignored`);
     } else if (['if', 'ifdef', 'ifndef', 'elif', 'else', 'endif'].includes(name)) {
       throw this.error(
         t.pos,
@@ -415,11 +405,10 @@ class Parser {
     if (!m) throw this.error(t.pos, `'${t.text}' is not an integer literal`);
     const digits = m[1];
     if (/^0[0-7]+$/.test(digits)) {
-      this.warnings.push({
-        file: this.fileName,
-        ...pick(t.pos),
-        message: `'${t.text}' is an octal literal in C (= ${BigInt('0o' + digits.slice(1))})`,
-      });
+      this.warn(
+        t.pos,
+        `'${t.text}' is an octal literal in C (= ${BigInt('0o' + digits.slice(1))})`,
+      );
       return BigInt('0o' + digits.slice(1));
     }
     if (/^0[0-9]+$/.test(digits))
@@ -474,10 +463,6 @@ function withoutComments(raw: string): string {
     .replace(/\/\/[^\n]*/g, ' ')
     .replace(/\s+/g, ' ')
     .trim();
-}
-
-function pick(pos: SourcePos): { line: number; column: number } {
-  return { line: pos.line, column: pos.column };
 }
 
 /** The value of a C string literal (simple escapes; configs hold plain paths). */

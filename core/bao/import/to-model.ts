@@ -20,7 +20,7 @@ import type { VmImageDecl } from './ast.js';
 import type { ArrayValue, CValue, ScalarValue, StructValue } from './collect.js';
 import { metaFromComments } from './comments.js';
 import { guessGuestKind } from './guest-kind.js';
-import { ConfigParseError, type ImportWarning, type SourcePos } from './errors.js';
+import { ImportStage, type ImportWarning, type SourcePos } from './errors.js';
 
 export interface MapResult {
   config: BaoConfig;
@@ -45,20 +45,15 @@ type Optionals<K extends FieldKinds> = {
   [F in keyof K]?: K[F] extends 'bool' ? boolean : K[F] extends 'num' ? number : bigint;
 };
 
-class Mapper {
+class Mapper extends ImportStage {
   readonly usedImages = new Set<string>();
 
   constructor(
     private readonly images: Map<string, VmImageDecl>,
-    private readonly fileName: string,
-    private readonly warnings: ImportWarning[],
-  ) {}
-
-  private error(pos: SourcePos, message: string): ConfigParseError {
-    return ConfigParseError.at(this.fileName, pos, message);
-  }
-  private warn(pos: SourcePos, message: string): void {
-    this.warnings.push({ file: this.fileName, line: pos.line, column: pos.column, message });
+    fileName: string,
+    warnings: ImportWarning[],
+  ) {
+    super(fileName, warnings);
   }
 
   // ---- accessors -----------------------------------------------------------------------------
