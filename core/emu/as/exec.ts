@@ -4,9 +4,9 @@
 // (TLB misses, MMIO, CSRs, traps, atomics, FP) is a call. After anything that may change the
 // translation context or interrupt state the inner loop "resyncs" (reloads the locals, checks
 // interrupts).
-import { hartBase, H_PC, H_INSTRET, H_WFI, C_DATACTX } from './hart';
+import { hartBase, H_PC, H_INSTRET, H_WFI, C_DATACTX, C_FETCHCTX } from './hart';
 import { tlbBase } from './mmu';
-import { TLB_LOAD, TLB_STORE, TLB_N, RVC_TABLE } from './layout';
+import { TLB_FETCH, TLB_LOAD, TLB_STORE, TLB_N, RVC_TABLE } from './layout';
 import { excCause, excTval, excTval2, excGva, clearExc, setCur, setSliceDone, raise, powerState, nHarts } from './state';
 import { fetchSlow, gFVa, gFAdd, loadSlow, storeSlow } from './memops';
 import { takeTrap, pendingIrq } from './trap';
@@ -35,7 +35,7 @@ export let sliceSpun: bool = false;
 // (fw_jump's secondary harts wait for the boot hart like that, without WFI); a loop that makes
 // progress (a counter, a pointer, a store) never matches. It ends its slice early, like `pause`, so the working
 // harts get the time. Deterministic: it depends only on the instructions executed.
-const SPIN_MAX: i32 = 16;
+const SPIN_MAX: i32 = 4;
 
 @inline function X(hb: usize, r: u32): u64 {
   return load<u64>(hb + (<usize>r << 3));
@@ -77,6 +77,7 @@ export function runSlice(h: i32, budget: u64): u64 {
       pc = takeTrap(hb, irq, 0, pc, 0, false);
     }
     let dctx = load<u64>(hb, C_DATACTX);
+    let fctx = load<u64>(hb, C_FETCHCTX);
     let fVa: u64 = pc ^ SENT;
     let fAdd: u64 = 0;
     let sync = false;
@@ -95,6 +96,11 @@ export function runSlice(h: i32, budget: u64): u64 {
       let inst: u32;
       let off = pc - fVa;
       if (off <= 4092) {
+        inst = load<u32>(<usize>(pc + fAdd));
+      } else if (load<u64>(tl + TLB_FETCH + ((<usize>(pc >>> 12) & TMASK) << 4)) == ((pc >>> 12) ^ fctx) && (pc & 0xfff) <= 4092) {
+        // another page that the fetch TLB holds (calls and returns across pages): no call
+        fVa = pc & ~(<u64>0xfff);
+        fAdd = load<u64>(tl + TLB_FETCH + ((<usize>(pc >>> 12) & TMASK) << 4), 8);
         inst = load<u32>(<usize>(pc + fAdd));
       } else {
         inst = fetchSlow(h, hb, pc);
@@ -135,18 +141,13 @@ export function runSlice(h: i32, budget: u64): u64 {
         }
         case 0x18: { // BRANCH
           let a = X(hb, rs1), b = X(hb, rs2);
-          let take: bool;
-          switch (f3) {
-            case 0: take = a == b; break;
-            case 1: take = a != b; break;
-            case 4: take = <i64>a < <i64>b; break;
-            case 5: take = <i64>a >= <i64>b; break;
-            case 6: take = a < b; break;
-            case 7: take = a >= b; break;
-            default: raise(2, <u64>inst); pc = trapNow(hb, pc); sync = true; take = false;
-          }
-          if (sync) break;
-          if (take) {
+          // branchless condition (no jump table): f3>>1 = 0 eq, 2 signed lt, 3 unsigned lt;
+          // f3 bit 0 negates. Signed compares flip the sign bits and compare unsigned.
+          let k = f3 >> 1;
+          if (k == 1) { raise(2, <u64>inst); pc = trapNow(hb, pc); sync = true; break; }
+          let flip: u64 = k == 2 ? SENT : 0;
+          let c = k == 0 ? a == b : (a ^ flip) < (b ^ flip);
+          if (c != ((f3 & 1) != 0)) {
             let imm = ((<i32>inst >> 19) & 0xfffff000) | ((inst << 4) & 0x800) | ((inst >> 20) & 0x7e0) | ((inst >> 7) & 0x1e);
             if (imm < 0) {
               if (pc == spinPc && a == spinA && b == spinB) {
@@ -174,21 +175,15 @@ export function runSlice(h: i32, budget: u64): u64 {
           let vpn = va >>> 12;
           let e = tl + TLB_LOAD + ((<usize>vpn & TMASK) << 4);
           let v: u64 = 0;
+          if (f3 == 7) { raise(2, <u64>inst); pc = trapNow(hb, pc); sync = true; break; }
           if (load<u64>(e) == (vpn ^ dctx) && (va & 0xfff) <= 0xff8) {
-            let ha = <usize>(va + load<u64>(e, 8));
-            switch (f3) {
-              case 0: v = <u64><i64>load<i8>(ha); break;
-              case 1: v = <u64><i64>load<i16>(ha); break;
-              case 2: v = <u64><i64>load<i32>(ha); break;
-              case 3: v = load<u64>(ha); break;
-              case 4: v = <u64>load<u8>(ha); break;
-              case 5: v = <u64>load<u16>(ha); break;
-              case 6: v = <u64>load<u32>(ha); break;
-              default: raise(2, <u64>inst); pc = trapNow(hb, pc); sync = true;
-            }
-            if (sync) break;
+            // the 8 bytes at ha are in the page (offset <= 0xff8): load them all, then keep
+            // 1/2/4/8 bytes, sign- or zero-extended, with shifts (no jump table on f3)
+            let raw = load<u64>(<usize>(va + load<u64>(e, 8)));
+            let sh = <u64>(64 - (8 << (f3 & 3)));
+            let up = raw << sh;
+            v = f3 < 4 ? <u64>(<i64>up >> <i64>sh) : up >>> sh;
           } else {
-            if (f3 == 7) { raise(2, <u64>inst); pc = trapNow(hb, pc); sync = true; break; }
             setSliceDone(n);
             let size = 1 << (f3 & 3);
             v = loadSlow(h, hb, va, size);
