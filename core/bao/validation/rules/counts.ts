@@ -13,92 +13,77 @@ interface Counted {
   what: string;
 }
 
+const count = (
+  path: ModelPath,
+  field: string,
+  declared: number | undefined,
+  list: readonly unknown[],
+  what: string,
+): Counted => ({ path, field, declared, actual: list.length, what });
+
+/** Every declared count of the config with the list it counts. */
 function counted(ctx: RuleContext): Counted[] {
   const c = ctx.config;
   const out: Counted[] = [
-    {
-      path: ['config'],
-      field: 'vmlist_size',
-      declared: c.vmlist_size,
-      actual: c.vmlist.length,
-      what: 'vmlist',
-    },
-    {
-      path: ['config'],
-      field: 'shmemlist_size',
-      declared: c.shmemlist_size,
-      actual: c.shmemlist.length,
-      what: 'shmemlist',
-    },
+    count(['config'], 'vmlist_size', c.vmlist_size, c.vmlist, 'vmlist'),
+    count(['config'], 'shmemlist_size', c.shmemlist_size, c.shmemlist, 'shmemlist'),
   ];
   for (const v of ctx.vms) {
     const p = v.vm.platform;
     const pp = [...v.path, 'platform'];
     out.push(
-      {
-        path: pp,
-        field: 'region_num',
-        declared: p.region_num,
-        actual: p.regions.length,
-        what: `${v.label} regions`,
-      },
-      {
-        path: pp,
-        field: 'dev_num',
-        declared: p.dev_num,
-        actual: p.devs.length,
-        what: `${v.label} devs`,
-      },
-      {
-        path: pp,
-        field: 'ipc_num',
-        declared: p.ipc_num,
-        actual: p.ipcs.length,
-        what: `${v.label} ipcs`,
-      },
-      {
-        path: pp,
-        field: 'remio_dev_num',
-        declared: p.remio_dev_num,
-        actual: p.remio_devs.length,
-        what: `${v.label} remio_devs`,
-      },
+      count(pp, 'region_num', p.region_num, p.regions, `${v.label} regions`),
+      count(pp, 'dev_num', p.dev_num, p.devs, `${v.label} devs`),
+      count(pp, 'ipc_num', p.ipc_num, p.ipcs, `${v.label} ipcs`),
+      count(pp, 'remio_dev_num', p.remio_dev_num, p.remio_devs, `${v.label} remio_devs`),
     );
     p.devs.forEach((d, j) =>
-      out.push({
-        path: [...pp, 'devs', j],
-        field: 'interrupt_num',
-        declared: d.interrupt_num,
-        actual: d.interrupts.length,
-        what: `${v.label} ${ctx.deviceLabel(v.index, j)} interrupts`,
-      }),
+      out.push(
+        count(
+          [...pp, 'devs', j],
+          'interrupt_num',
+          d.interrupt_num,
+          d.interrupts,
+          `${v.label} ${ctx.deviceLabel(v.index, j)} interrupts`,
+        ),
+      ),
     );
     p.ipcs.forEach((d, j) =>
-      out.push({
-        path: [...pp, 'ipcs', j],
-        field: 'interrupt_num',
-        declared: d.interrupt_num,
-        actual: d.interrupts.length,
-        what: `${v.label} IPC ${j} interrupts`,
-      }),
+      out.push(
+        count(
+          [...pp, 'ipcs', j],
+          'interrupt_num',
+          d.interrupt_num,
+          d.interrupts,
+          `${v.label} IPC ${j} interrupts`,
+        ),
+      ),
     );
-    const smmu = p.arch.smmu;
+    const { smmu, gpsr_groups, smc_passthrough: smc } = p.arch;
     if (smmu)
-      out.push({
-        path: [...pp, 'arch', 'smmu'],
-        field: 'group_num',
-        declared: smmu.group_num,
-        actual: smmu.groups.length,
-        what: `${v.label} SMMU groups`,
-      });
-    if (p.arch.gpsr_groups)
-      out.push({
-        path: [...pp, 'arch'],
-        field: 'gpsr_num',
-        declared: p.arch.gpsr_num,
-        actual: p.arch.gpsr_groups.length,
-        what: `${v.label} GPSR groups`,
-      });
+      out.push(
+        count(
+          [...pp, 'arch', 'smmu'],
+          'group_num',
+          smmu.group_num,
+          smmu.groups,
+          `${v.label} SMMU groups`,
+        ),
+      );
+    if (gpsr_groups)
+      out.push(
+        count([...pp, 'arch'], 'gpsr_num', p.arch.gpsr_num, gpsr_groups, `${v.label} GPSR groups`),
+      );
+    if (smc)
+      out.push(
+        count(
+          [...pp, 'arch', 'smc_passthrough'],
+          'num',
+          smc.num,
+          smc.smcs,
+          `${v.label} SMC pass-through list`,
+        ),
+      );
   }
   return out;
 }

@@ -156,26 +156,24 @@ export const remioTruncated = defineRule({
   refs: ['C13'],
   check(ctx) {
     const out: Diagnostic[] = [];
-    for (const r of remios(ctx)) {
-      if (r.dev.interrupt > 255)
-        out.push(
-          ctx.diag(
-            this,
-            [...r.path, 'interrupt'],
-            `${r.label}: interrupt ${r.dev.interrupt} is above 255; Bao passes it between CPUs as 8 bits (${r.dev.interrupt & 0xff})`,
-            { bao: 'Silent: the wrong interrupt is injected' },
-          ),
-        );
-      if (r.dev.bind_key > 255)
-        out.push(
-          ctx.diag(
-            this,
-            [...r.path, 'bind_key'],
-            `${r.label}: bind_key ${r.dev.bind_key} is above 255; Bao passes it between CPUs as 8 bits (${r.dev.bind_key & 0xff})`,
-            { bao: 'Silent: requests reach the wrong device' },
-          ),
-        );
-    }
+    // Each 8-bit field, and what goes wrong when it wraps.
+    const fields = [
+      ['interrupt', 'Silent: the wrong interrupt is injected'],
+      ['bind_key', 'Silent: requests reach the wrong device'],
+    ] as const;
+    for (const r of remios(ctx))
+      for (const [field, bao] of fields) {
+        const value = r.dev[field];
+        if (value > 255)
+          out.push(
+            ctx.diag(
+              this,
+              [...r.path, field],
+              `${r.label}: ${field} ${value} is above 255; Bao passes it between CPUs as 8 bits (${value & 0xff})`,
+              { bao },
+            ),
+          );
+      }
     return out;
   },
 });

@@ -243,6 +243,39 @@ describe('rule variants', () => {
     expect(d.path).toEqual(['config', 'vmlist', 1, 'platform', 'devs', 0, 'interrupt_num']);
   });
 
+  it('remio/truncated: a bind_key above 255 is reported at bind_key, with its 8-bit value', () => {
+    const p = workshop('IV', 'v2', 'PLIC');
+    p.config.shmemlist = [{ size: 0x1000000n }];
+    const shmem = { base: 0x50000000n, size: 0x1000000n, shmem_id: 0 };
+    p.config.vmlist[0].platform.remio_devs = [
+      { interrupt: 60, bind_key: 300, type: 'REMIO_DEV_BACKEND', shmem },
+    ];
+    p.config.vmlist[1].platform.remio_devs = [
+      {
+        va: 0xa000000n,
+        size: 0x200n,
+        interrupt: 60,
+        bind_key: 300,
+        type: 'REMIO_DEV_FRONTEND',
+        shmem,
+      },
+    ];
+    const d = diagsOf(p, 'remio/truncated');
+    expect(d.map((x) => x.path.at(-1))).toEqual(['bind_key', 'bind_key']);
+    expect(d[0].message).toContain('bind_key 300 is above 255');
+    expect(d[0].message).toContain('(44)');
+  });
+
+  it('config/count-mismatch: the SMC pass-through count (demos patch) is checked too', () => {
+    const p = baseline('qemu-aarch64-virt', 'v2');
+    p.config.vmlist[0].platform.arch.smc_passthrough = { smcs: [0xc2000001n], num: 2 };
+    const [d] = diagsOf(p, 'config/count-mismatch');
+    expect(d.message).toContain('num = 2 but only 1 entry is listed');
+    expect(d.path).toEqual(['config', 'vmlist', 0, 'platform', 'arch', 'smc_passthrough', 'num']);
+    p.config.vmlist[0].platform.arch.smc_passthrough = { smcs: [0xc2000001n] };
+    expect(diagsOf(p, 'config/count-mismatch')).toEqual([]);
+  });
+
   it('mem/hypervisor-overlap: built-in image sizes grow the hypervisor image', () => {
     const p = workshop('IV');
     p.config.vmlist[1].platform.regions[0] = {
