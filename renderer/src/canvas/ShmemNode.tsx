@@ -11,10 +11,13 @@ function ShmemNodeImpl({ data }: NodeProps) {
   const store = useDesigner();
   const shmem = useStoreState((s) => s.project.config.shmemlist[i]);
   const selected = useStoreState((s) => samePath(s.selection?.path, ['config', 'shmemlist', i]));
+  const related = useStoreState(
+    (s) => s.selection?.related?.some((r) => samePath(r, ['config', 'shmemlist', i])) ?? false,
+  );
   if (!shmem) return null;
   return (
     <div
-      className={`node shmem-node${selected ? ' selected' : ''}`}
+      className={`node shmem-node${selected ? ' selected' : related ? ' related' : ''}`}
       style={{ minWidth: 150 }}
       data-testid={`shmem-node-${i}`}
       onClick={(e) => {

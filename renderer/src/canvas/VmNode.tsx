@@ -27,15 +27,29 @@ function VmNodeImpl({ data }: NodeProps) {
       ? s.selection.seq
       : 0,
   );
+  // Elements of this VM the selected problem also concerns (e.g. the other side of an overlap).
+  const related = useStoreState((s) =>
+    (s.selection?.related ?? [])
+      .filter((r) => r[1] === 'vmlist' && r[2] === i)
+      .map((r) => r.join('/'))
+      .join('|'),
+  );
   const errors = useStoreState((s) => s.derived.vmErrors[i] ?? '');
   const drop = useDropTarget(i);
   if (!vm) return null;
   const base: ModelPath = ['config', 'vmlist', i];
   const errorKeys = new Set(errors.split('|'));
   const errorAt = (p: ModelPath) => errorKeys.has(p.join('/'));
-  const isSel = (p: ModelPath) => selected === p.join('/');
-  const flash = (p: ModelPath) => (revealSeq && isSel(p) ? ' flash' : '');
-  const rowKey = (p: ModelPath, j: number) => (revealSeq && isSel(p) ? `${j}:${revealSeq}` : j);
+  const relatedKeys = new Set(related ? related.split('|') : []);
+  const isSel = (p: ModelPath) =>
+    selected === p.join('/') ? true : relatedKeys.has(p.join('/')) ? 'related' : false;
+  const selClass = (p: ModelPath) => {
+    const s = isSel(p);
+    return s === 'related' ? ' related' : s ? ' selected' : '';
+  };
+  const flash = (p: ModelPath) => (revealSeq && isSel(p) === true ? ' flash' : '');
+  const rowKey = (p: ModelPath, j: number) =>
+    revealSeq && isSel(p) === true ? `${j}:${revealSeq}` : j;
   const pick = (p: ModelPath) => (e: React.MouseEvent) => {
     e.stopPropagation();
     store.select(p);
@@ -48,7 +62,7 @@ function VmNodeImpl({ data }: NodeProps) {
   const name = vm.meta?.name ?? `vm${i}`;
   return (
     <div
-      className={`node vm-node${isSel(base) ? ' selected' : ''}${drop.over ? ' drop-target' : ''}${errorAt(base) ? ' has-error' : ''}`}
+      className={`node vm-node${selClass(base)}${drop.over ? ' drop-target' : ''}${errorAt(base) ? ' has-error' : ''}`}
       data-testid={`vm-node-${i}`}
       data-name={name}
       {...drop.props}
@@ -82,7 +96,7 @@ function VmNodeImpl({ data }: NodeProps) {
           {pinned.map((c) => (
             <span
               key={`p${c}`}
-              className={`chip nodrag${isSel([...base, 'platform', 'cpu_num', c]) ? ' selected' : ''}`}
+              className={`chip nodrag${selClass([...base, 'platform', 'cpu_num', c])}`}
               data-testid={`vm-${i}-cpu-${c}`}
               title="Pinned by cpu_affinity. Select and press Delete to unassign."
               onClick={pick([...base, 'platform', 'cpu_num', c])}
@@ -93,7 +107,7 @@ function VmNodeImpl({ data }: NodeProps) {
           {Array.from({ length: unpinned }, (_, k) => (
             <span
               key={`u${k}`}
-              className={`chip nodrag${isSel([...base, 'platform', 'cpu_num']) ? ' selected' : ''}`}
+              className={`chip nodrag${selClass([...base, 'platform', 'cpu_num'])}`}
               data-testid={`vm-${i}-vcpu`}
               title="vCPU (any physical CPU). Select and press Delete to remove one."
               onClick={pick([...base, 'platform', 'cpu_num'])}
@@ -111,7 +125,7 @@ function VmNodeImpl({ data }: NodeProps) {
           return (
             <div
               key={rowKey(rp, j)}
-              className={`res-row nodrag${isSel(rp) ? ' selected' : ''}${errorAt(rp) ? ' has-error' : ''}${flash(rp)}`}
+              className={`res-row nodrag${selClass(rp)}${errorAt(rp) ? ' has-error' : ''}${flash(rp)}`}
               data-testid={`vm-${i}-region-${j}`}
               onClick={pick(rp)}
             >
@@ -134,7 +148,7 @@ function VmNodeImpl({ data }: NodeProps) {
             return (
               <div
                 key={rowKey(dp, j)}
-                className={`res-row nodrag${isSel(dp) ? ' selected' : ''}${errorAt(dp) ? ' has-error' : ''}${flash(dp)}`}
+                className={`res-row nodrag${selClass(dp)}${errorAt(dp) ? ' has-error' : ''}${flash(dp)}`}
                 data-testid={`vm-${i}-dev-${j}`}
                 onClick={pick(dp)}
               >
@@ -162,7 +176,7 @@ function VmNodeImpl({ data }: NodeProps) {
             return (
               <div
                 key={rowKey(cp, j)}
-                className={`res-row nodrag${isSel(cp) ? ' selected' : ''}${errorAt(cp) ? ' has-error' : ''}${flash(cp)}`}
+                className={`res-row nodrag${selClass(cp)}${errorAt(cp) ? ' has-error' : ''}${flash(cp)}`}
                 data-testid={`vm-${i}-ipc-${j}`}
                 onClick={pick(cp)}
               >
@@ -182,7 +196,7 @@ function VmNodeImpl({ data }: NodeProps) {
             return (
               <div
                 key={j}
-                className={`res-row nodrag${isSel(rp) ? ' selected' : ''}${errorAt(rp) ? ' has-error' : ''}`}
+                className={`res-row nodrag${selClass(rp)}${errorAt(rp) ? ' has-error' : ''}`}
                 data-testid={`vm-${i}-remio-${j}`}
                 onClick={pick(rp)}
               >

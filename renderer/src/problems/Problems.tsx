@@ -40,7 +40,7 @@ export function Problems({ onReveal }: { onReveal?: () => void }) {
                   data-severity={d.severity}
                   onClick={() => {
                     onReveal?.();
-                    store.reveal(d.path, d.rule);
+                    store.reveal(d.path, d.rule, d.related);
                   }}
                 >
                   <td className={`sev ${d.severity}`}>{ICON[d.severity]}</td>

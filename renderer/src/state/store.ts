@@ -16,6 +16,11 @@ export interface Selection {
   field?: ModelPath;
   /** Bumped on every select so the same target can be focused again. */
   seq: number;
+  /**
+   * Other elements the selected problem is about (a diagnostic's `related` paths, as element
+   * paths), e.g. the other side of an overlap: the canvas marks them too.
+   */
+  related?: ModelPath[];
 }
 
 export interface GeneratedFile {
@@ -225,29 +230,48 @@ export class DesignerStore {
     this.set({ dirty: false, filePath: filePath ?? this.state.filePath });
   }
 
-  select(path: ModelPath | null, field?: ModelPath) {
+  select(path: ModelPath | null, field?: ModelPath, related?: ModelPath[]) {
     if (!path) {
       if (this.state.selection) this.set({ selection: null });
       return;
     }
-    this.set({ selection: { path, field, seq: ++this.seq } });
+    const selection: Selection = { path, field, seq: ++this.seq };
+    if (related?.length) selection.related = related;
+    this.set({ selection });
   }
 
   /**
    * Selects the element a diagnostic (or any model path) is about and the field to focus. A
    * problem about a whole element lands on the field it most likely concerns (a device overlap
-   * on its guest address, a region on its base...).
+   * on its guest address, a region on its base...). `related` (the diagnostic's other paths)
+   * become the selection's related elements, so both sides of an overlap light up.
    */
-  reveal(path: ModelPath, rule?: string) {
+  reveal(path: ModelPath, rule?: string, related?: readonly ModelPath[]) {
     const full = normalizePath(path);
     const el = elementOf(this.state.project, full) ?? {
       path: ['config', 'hyp'] as ModelPath,
       kind: 'hyp' as const,
     };
-    if (full.length > el.path.length) return this.select(el.path, full);
+    const others = relatedElements(this.state.project, el.path, related);
+    if (full.length > el.path.length) return this.select(el.path, full, others);
     const field = defaultField(el.kind, rule);
-    this.select(el.path, field ? [...el.path, field] : undefined);
+    this.select(el.path, field ? [...el.path, field] : undefined, others);
   }
+}
+
+/** The distinct elements (other than `main`) that related model paths point into. */
+export function relatedElements(
+  project: Project,
+  main: ModelPath,
+  related: readonly ModelPath[] | undefined,
+): ModelPath[] {
+  const out: ModelPath[] = [];
+  for (const r of related ?? []) {
+    const el = elementOf(project, r);
+    if (!el || samePath(el.path, main) || out.some((o) => samePath(o, el.path))) continue;
+    out.push(el.path);
+  }
+  return out;
 }
 
 function defaultField(kind: string, rule = ''): string | undefined {
