@@ -66,6 +66,7 @@ export function runSlice(h: i32, budget: u64): u64 {
   let spinB: u64 = 0;
   sliceEnd = 0;
   sliceSpun = false;
+  let bpOn = bpCount != 0; // breakpoints only change between runs: a local, not a global read
   setCur(h, hb);
   clearExc();
   while (n < budget) {
@@ -82,7 +83,7 @@ export function runSlice(h: i32, budget: u64): u64 {
     let fAdd: u64 = 0;
     let sync = false;
     while (n < budget) {
-      if (bpCount != 0) {
+      if (bpOn) {
         if (isBreakpoint(pc) && !bpSkip) {
           setBpHit(h);
           pushEvent(EV_BREAK, h, pc, 0, 0);
@@ -224,6 +225,11 @@ export function runSlice(h: i32, budget: u64): u64 {
         case 0x04: { // OP-IMM
           let a = X(hb, rs1);
           let imm = <u64><i64>(<i32>inst >> 20);
+          if (f3 == 0) {
+            // addi (li, mv, c.addi…): the most common instruction, without the jump table
+            W(hb, rd, a + imm);
+            break;
+          }
           let v: u64;
           switch (f3) {
             case 0: v = a + imm; break;
@@ -291,6 +297,10 @@ export function runSlice(h: i32, budget: u64): u64 {
           let a = X(hb, rs1), b = X(hb, rs2);
           let f7 = inst >> 25;
           let v: u64 = 0;
+          if ((inst & 0xfe007000) == 0) {
+            W(hb, rd, a + b); // add (c.add, c.mv): no jump table
+            break;
+          }
           if (f7 == 0) {
             switch (f3) {
               case 0: v = a + b; break;
@@ -348,8 +358,11 @@ export function runSlice(h: i32, budget: u64): u64 {
           let f7 = inst >> 25;
           let v: u64 = 0;
           let k = (f7 << 3) | f3;
+          if (k == 0) {
+            W(hb, rd, A.sx32(a + b)); // addw (c.addw): no jump table
+            break;
+          }
           switch (k) {
-            case 0: v = A.sx32(a + b); break;
             case 1: v = A.sx32(<u64>(<u32>a << (<u32>b & 31))); break;
             case 5: v = A.sx32(<u64>(<u32>a >> (<u32>b & 31))); break;
             case (0x20 << 3) | 0: v = A.sx32(a - b); break;
