@@ -175,16 +175,16 @@ export const gicMissing = defineRule({
     for (const v of ctx.vms) {
       const g = v.vm.platform.arch.gic;
       const p: ModelPath = [...v.path, 'platform', 'arch', 'gic'];
-      const need: [keyof NonNullable<typeof g>, string][] = [['gicd_addr', 'distributor']];
-      if (t === 'GICv3') need.push(['gicr_addr', 'redistributors']);
-      else need.push(['gicc_addr', 'CPU interface']);
+      const need: [keyof NonNullable<typeof g>, string][] = [['gicd_addr', 'distributor sits']];
+      if (t === 'GICv3') need.push(['gicr_addr', 'redistributors sit']);
+      else need.push(['gicc_addr', 'CPU interface sits']);
       for (const [field, what] of need)
         if (g?.[field] === undefined)
           out.push(
             ctx.diag(
               this,
               [...p, field],
-              `${v.label}: arch.gic.${field} is not set, so the vGIC ${what} sits at guest address 0x0 (${t})`,
+              `${v.label}: arch.gic.${field} is not set, so the vGIC ${what} at guest address 0x0 (${t})`,
               {
                 bao:
                   field === 'gicc_addr'
