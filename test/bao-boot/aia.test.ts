@@ -10,20 +10,17 @@
 // on `-cpu rv64,svpbmt=on`. The unmodified image runs in our emulator with zicbom/zicboz on and
 // must print the same lines.
 import { describe, expect, it } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDesign } from '../../toolchain/build-design.js';
-import { runQemu } from '../../toolchain/qemu.js';
-import { Machine } from '../../core/emu/index.js';
-import { loadEmuWasm } from '../../core/emu/node/wasm.js';
 import { aiaScenarios } from './aia-scenarios.js';
 import type { Scenario } from './scenarios.js';
-import { firstMissingLine } from './lines.js';
+import { baoTree } from './bao-tree.js';
+import { FW_JUMP, checkLines, runScenarioInEmulator, runScenarioInQemu } from './run-scenario.js';
 
 const BAO_SRC = process.env.BAO_SRC;
-const FW_JUMP = '/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf';
 /** QEMU's -M and our machine for each IRQC= build of Bao. */
 const BOARD = {
   AIA: { qemu: 'virt,aia=aplic-imsic,aia-guests=1', aia: 'aplic-imsic', guests: 1 },
@@ -52,82 +49,32 @@ function mainSha(): string | undefined {
 }
 const MAIN_SHA = mainSha();
 
+/** Bao main exported once; `withoutCbo` turns the platform's Zicbom/Zicboz off for QEMU 7.2. */
 function baoMainTree(withoutCbo: boolean): string {
-  const sha = MAIN_SHA!;
-  const dir = join(tmpdir(), `bao-studio-bao-${sha.slice(0, 12)}${withoutCbo ? '-nocbo' : ''}`);
-  if (!existsSync(join(dir, 'Makefile'))) {
-    mkdirSync(dir, { recursive: true });
-    const tar = spawnSync('git', ['-C', BAO_SRC!, 'archive', '--format=tar', sha], {
-      maxBuffer: 1 << 30,
-    });
-    execFileSync('tar', ['-x', '-C', dir], { input: tar.stdout });
-    if (withoutCbo) {
+  if (!withoutCbo) return baoTree(BAO_SRC!, MAIN_SHA!);
+  return baoTree(BAO_SRC!, MAIN_SHA!, {
+    suffix: 'nocbo',
+    patch: (dir) => {
       const file = join(dir, PLATFORM_H);
-      const text = readFileSync(file, 'utf8');
-      const patched = text.replace(/(#define CPU_EXT_ZICBO[MZ]\s+)1/g, '$10');
+      const patched = readFileSync(file, 'utf8').replace(/(#define CPU_EXT_ZICBO[MZ]\s+)1/g, '$10');
       if (patched.match(/CPU_EXT_ZICBO[MZ]\s+0/g)?.length !== 2)
         throw new Error(`${PLATFORM_H}: CPU_EXT_ZICBOM/ZICBOZ not found; Bao main changed`);
       writeFileSync(file, patched);
-    }
-  }
-  return dir;
-}
-
-function checkLines(output: string, s: Scenario): string | undefined {
-  for (const lines of Object.values(s.lines)) {
-    const missing = firstMissingLine(output, lines);
-    if (missing) return missing;
-  }
-  const unordered = s.anyOrder.find((line) => firstMissingLine(output, [line]) !== undefined);
-  if (unordered) return unordered;
-  if (s.echo && !output.includes(s.echo.expect)) return `echo of ${JSON.stringify(s.echo.text)}`;
-  return undefined;
-}
-
-function runQemuOnce(bin: string, s: Scenario, irqc: Irqc): ReturnType<typeof runQemu> {
-  return runQemu({
-    bios: FW_JUMP,
-    kernel: bin,
-    machine: BOARD[irqc].qemu,
-    cpu: QEMU_CPU,
-    smp: 4,
-    memory: '4G',
-    timeoutMs: 30_000,
-    until: (out) => checkLines(out, s) === undefined,
-    send: s.echo ? [{ after: s.echo.after, text: s.echo.text }] : [],
+    },
   });
 }
 
-async function runInEmulator(bin: string, s: Scenario, irqc: Irqc, cbo: boolean): Promise<string> {
-  const machine = await Machine.create(await loadEmuWasm(), {
-    harts: 4,
-    ramSize: 2n << 30n,
+function runQemuOnce(bin: string, s: Scenario, irqc: Irqc): ReturnType<typeof runScenarioInQemu> {
+  return runScenarioInQemu(bin, s, { machine: BOARD[irqc].qemu, cpu: QEMU_CPU });
+}
+
+function runInEmulator(bin: string, s: Scenario, irqc: Irqc, cbo: boolean): Promise<string> {
+  return runScenarioInEmulator(bin, s, {
     aia: BOARD[irqc].aia,
     aiaGuests: BOARD[irqc].guests,
     zicbom: cbo,
     zicboz: cbo,
   });
-  machine.boot({
-    bios: { name: 'fw_jump.elf', bytes: readFileSync(FW_JUMP) },
-    kernel: { name: 'bao.bin', bytes: readFileSync(bin) },
-  });
-  let out = '';
-  const dec = new TextDecoder();
-  machine.onUart((b) => (out += dec.decode(b)));
-  let typed = false;
-  await machine.runUntil({
-    maxInsns: 1_500_000_000n,
-    timeoutMs: 120_000,
-    onIdle: () => new Promise((r) => setTimeout(r, 5)),
-    until: () => {
-      if (s.echo && !typed && out.includes(s.echo.after)) {
-        machine.sendUart(s.echo.text);
-        typed = true;
-      }
-      return checkLines(out, s) === undefined;
-    },
-  });
-  return out;
 }
 
 const ready =

@@ -4,61 +4,21 @@
 // reference) and in our emulator: every VM must print its lines, in order, in both.
 import { describe, expect, it } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildDesign } from '../../toolchain/build-design.js';
-import { runQemu } from '../../toolchain/qemu.js';
-import { Machine } from '../../core/emu/index.js';
-import { loadEmuWasm } from '../../core/emu/node/wasm.js';
-import { scenarios, type Scenario } from './scenarios.js';
-import { firstMissingLine } from './lines.js';
+import { scenarios } from './scenarios.js';
 import { baoTree } from './bao-tree.js';
+import { FW_JUMP, checkLines, runScenarioInEmulator, runScenarioInQemu } from './run-scenario.js';
 
 const BAO_SRC = process.env.BAO_SRC;
 /** A Bao build takes seconds alone but over a minute on a busy 2-core machine. */
 const BAO_TEST_TIMEOUT_MS = 600_000;
-const FW_JUMP = '/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.elf';
 const VERSIONS = [
   { tag: 'v1.0.0', bao: 'v1.0' as const },
   { tag: 'v2.0.0', bao: 'v2' as const },
 ];
-
-function checkLines(output: string, s: Scenario): string | undefined {
-  for (const lines of Object.values(s.lines)) {
-    const missing = firstMissingLine(output, lines);
-    if (missing) return missing;
-  }
-  const unordered = s.anyOrder.find((line) => firstMissingLine(output, [line]) !== undefined);
-  if (unordered) return unordered;
-  if (s.echo && !output.includes(s.echo.expect)) return `echo of ${JSON.stringify(s.echo.text)}`;
-  return undefined;
-}
-
-async function runInEmulator(bin: string, s: Scenario): Promise<string> {
-  const machine = await Machine.create(await loadEmuWasm(), { harts: 4, ramSize: 2n << 30n });
-  machine.boot({
-    bios: { name: 'fw_jump.elf', bytes: readFileSync(FW_JUMP) },
-    kernel: { name: 'bao.bin', bytes: readFileSync(bin) },
-  });
-  let out = '';
-  const dec = new TextDecoder();
-  machine.onUart((b) => (out += dec.decode(b)));
-  let typed = false;
-  await machine.runUntil({
-    maxInsns: 1_500_000_000n,
-    timeoutMs: 120_000,
-    onIdle: () => new Promise((r) => setTimeout(r, 5)),
-    until: () => {
-      if (s.echo && !typed && out.includes(s.echo.after)) {
-        machine.sendUart(s.echo.text);
-        typed = true;
-      }
-      return checkLines(out, s) === undefined;
-    },
-  });
-  return out;
-}
 
 const ready =
   BAO_SRC !== undefined &&
@@ -78,19 +38,11 @@ describe.skipIf(!ready)(
               baoSrc: baoTree(BAO_SRC!, v.tag),
               workDir: work,
             });
-            const q = await runQemu({
-              bios: FW_JUMP,
-              kernel: built.bin,
-              smp: 4,
-              memory: '4G',
-              timeoutMs: 30_000,
-              until: (out) => checkLines(out, s) === undefined,
-              send: s.echo ? [{ after: s.echo.after, text: s.echo.text }] : [],
-            });
+            const q = await runScenarioInQemu(built.bin, s);
             expect(q.output).toContain('Bao Hypervisor');
             expect(checkLines(q.output, s), `QEMU output:\n${q.output}`).toBeUndefined();
 
-            const ours = await runInEmulator(built.bin, s);
+            const ours = await runScenarioInEmulator(built.bin, s);
             expect(ours).toContain('Bao Hypervisor');
             expect(checkLines(ours, s), `emulator output:\n${ours}`).toBeUndefined();
           },

@@ -6,11 +6,20 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-export function baoTree(baoSrc: string, tag: string): string {
+/** A changed copy of a tree: cached apart under `suffix`, `patch` edits it once after export. */
+export interface TreeVariant {
+  suffix: string;
+  patch: (dir: string) => void;
+}
+
+export function baoTree(baoSrc: string, tag: string, variant?: TreeVariant): string {
   const sha = execFileSync('git', ['-C', baoSrc, 'rev-parse', `${tag}^{commit}`], {
     encoding: 'utf8',
   }).trim();
-  const dir = join(tmpdir(), `bao-studio-bao-${sha.slice(0, 12)}`);
+  const dir = join(
+    tmpdir(),
+    `bao-studio-bao-${sha.slice(0, 12)}${variant ? `-${variant.suffix}` : ''}`,
+  );
   if (!existsSync(join(dir, 'Makefile'))) {
     mkdirSync(dir, { recursive: true });
     const tar = spawnSync('git', ['-C', baoSrc, 'archive', '--format=tar', sha], {
@@ -18,6 +27,7 @@ export function baoTree(baoSrc: string, tag: string): string {
     });
     if (tar.status !== 0) throw new Error(`git archive ${tag} in ${baoSrc} failed: ${tar.stderr}`);
     execFileSync('tar', ['-x', '-C', dir], { input: tar.stdout });
+    variant?.patch(dir);
   }
   return dir;
 }
