@@ -15,6 +15,7 @@ import {
 } from './fields.js';
 import { GuestKind } from '../../../core/bao/model/index.js';
 import { domain } from '../domain/core.js';
+import { addSmmuGroup, removeSmmuGroup } from '../state/edits.js';
 
 const GUESTS = GuestKind.options.map((g) => ({ value: g, label: g }));
 const COLOR_BITS = 16;
@@ -46,6 +47,79 @@ function ElementProblems({ path }: { path: ModelPath }) {
         </div>
       ))}
     </div>
+  );
+}
+
+/**
+ * Armv8: the vGIC's guest addresses and its interrupt_num (how many interrupt ids the VM's vGIC
+ * implements; unset, Bao uses the physical GIC's). The CPU interface (GICv2) or the redistributor
+ * (GICv3) follows the platform's GIC; one already set is shown either way.
+ */
+function GicFields({ vm }: { vm: number }) {
+  const gic = useStoreState((s) => s.project.config.vmlist[vm]?.platform.arch.gic);
+  const irqc = useStoreState((s) => s.platform?.irqc.type);
+  const p: ModelPath = ['config', 'vmlist', vm, 'platform', 'arch', 'gic'];
+  return (
+    <>
+      <NumField path={[...p, 'gicd_addr']} label="gicd_addr" value={gic?.gicd_addr} optional />
+      {(irqc !== 'GICv3' || gic?.gicc_addr !== undefined) && (
+        <NumField path={[...p, 'gicc_addr']} label="gicc_addr" value={gic?.gicc_addr} optional />
+      )}
+      {(irqc !== 'GICv2' || gic?.gicr_addr !== undefined) && (
+        <NumField path={[...p, 'gicr_addr']} label="gicr_addr" value={gic?.gicr_addr} optional />
+      )}
+      <IntField
+        path={[...p, 'interrupt_num']}
+        label="interrupt_num"
+        value={gic?.interrupt_num}
+        optional
+      />
+    </>
+  );
+}
+
+/** Armv8-A SMMU: the VM's stream-match groups ({mask, id}) and the global mask. */
+function SmmuFields({ vm }: { vm: number }) {
+  const store = useDesigner();
+  const smmu = useStoreState((s) => s.project.config.vmlist[vm]?.platform.arch.smmu);
+  const p: ModelPath = ['config', 'vmlist', vm, 'platform', 'arch', 'smmu'];
+  const groups = smmu?.groups ?? [];
+  return (
+    <>
+      <div className="group">SMMU</div>
+      <IntField
+        path={[...p, 'global_mask']}
+        label="global_mask"
+        value={smmu?.global_mask}
+        optional
+        hex
+      />
+      {groups.map((g, k) => (
+        <div key={k} className="smmu-group" data-testid={`smmu-group-${vm}-${k}`}>
+          <div className="subtitle" style={{ display: 'flex', alignItems: 'center' }}>
+            <span style={{ flex: 1 }}>groups[{k}]</span>
+            <button
+              className="btn outline"
+              data-testid={`smmu-remove-${vm}-${k}`}
+              title="Remove this stream-match group"
+              onClick={() => store.apply('Remove SMMU group', (pr) => removeSmmuGroup(pr, vm, k))}
+            >
+              Remove
+            </button>
+          </div>
+          <IntField path={[...p, 'groups', k, 'mask']} label="mask" value={g.mask} hex />
+          <IntField path={[...p, 'groups', k, 'id']} label="id" value={g.id} hex />
+        </div>
+      ))}
+      <button
+        className="btn outline"
+        style={{ width: '100%', marginBottom: 4 }}
+        data-testid={`smmu-add-${vm}`}
+        onClick={() => store.apply('Add SMMU group', (pr) => addSmmuGroup(pr, vm))}
+      >
+        Add SMMU group
+      </button>
+    </>
   );
 }
 
@@ -100,6 +174,7 @@ export function Inspector() {
         const p: ModelPath = ['config', 'vmlist', i];
         const img = [...p, 'image'];
         const irqc = vm.platform.arch.irqc;
+        const arm = platformDesc?.arch === 'aarch64' || platformDesc?.arch === 'aarch32';
         return (
           <>
             <h3>{vm.meta?.name ?? `vm${i}`}</h3>
@@ -184,27 +259,8 @@ export function Inspector() {
                 label="aplic.base"
                 value={irqc.aia.aplic.base}
               />
-            ) : vm.platform.arch.gic ? (
-              <>
-                <NumField
-                  path={[...p, 'platform', 'arch', 'gic', 'gicd_addr']}
-                  label="gicd_addr"
-                  value={vm.platform.arch.gic.gicd_addr}
-                  optional
-                />
-                <NumField
-                  path={[...p, 'platform', 'arch', 'gic', 'gicc_addr']}
-                  label="gicc_addr"
-                  value={vm.platform.arch.gic.gicc_addr}
-                  optional
-                />
-                <NumField
-                  path={[...p, 'platform', 'arch', 'gic', 'gicr_addr']}
-                  label="gicr_addr"
-                  value={vm.platform.arch.gic.gicr_addr}
-                  optional
-                />
-              </>
+            ) : arm || vm.platform.arch.gic ? (
+              <GicFields vm={i} />
             ) : (
               <NumField
                 path={[...p, 'platform', 'arch', 'irqc', 'plic', 'base']}
@@ -213,6 +269,7 @@ export function Inspector() {
                 optional
               />
             )}
+            {(platformDesc?.smmu !== undefined || vm.platform.arch.smmu) && <SmmuFields vm={i} />}
             {vm.meta?.guest === 'linux' && (
               <>
                 <div className="group">Linux guest</div>

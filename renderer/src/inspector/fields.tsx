@@ -128,6 +128,8 @@ export function IntField(props: {
   label: string;
   value: number | undefined;
   optional?: boolean;
+  /** Show the value in hex (masks); either base is accepted on entry. */
+  hex?: boolean;
 }) {
   const commitValue = useCommit(props.path, props.label);
   const [error, setError] = useState<string>();
@@ -135,7 +137,13 @@ export function IntField(props: {
     <Field path={props.path} label={props.label} localError={error}>
       <DraftInput
         path={props.path}
-        shown={props.value === undefined ? '' : String(props.value)}
+        shown={
+          props.value === undefined
+            ? ''
+            : props.hex
+              ? `0x${props.value.toString(16)}`
+              : String(props.value)
+        }
         invalid={!!error}
         onError={setError}
         placeholder={props.optional ? 'unset' : undefined}

@@ -384,3 +384,34 @@ export function setLayout(project: Project, key: string, pos: { x: number; y: nu
     layout: { ...project.layout, [key]: { x: Math.round(pos.x), y: Math.round(pos.y) } },
   };
 }
+
+/**
+ * Adds an Armv8 SMMU stream-match group ({mask, id}) to a VM. The new group gets an id no other
+ * group or device of any VM uses yet (a stream id in two VMs is a conflict Bao rejects).
+ */
+export function addSmmuGroup(project: Project, vm: number): Project {
+  const used = new Set<number>();
+  for (const v of project.config.vmlist) {
+    for (const g of v.platform.arch.smmu?.groups ?? []) used.add(g.id);
+    for (const d of v.platform.devs) if (d.id) used.add(d.id);
+  }
+  let id = 1;
+  while (used.has(id)) id++;
+  return editVm(project, vm, (v) => {
+    const smmu = v.platform.arch.smmu ?? { groups: [] };
+    smmu.groups.push({ mask: 0, id });
+    v.platform.arch.smmu = smmu;
+  });
+}
+
+/** Removes SMMU group `k` of a VM (and the smmu object once it holds nothing). */
+export function removeSmmuGroup(project: Project, vm: number, k: number): Project {
+  const groups = project.config.vmlist[vm]?.platform.arch.smmu?.groups;
+  if (!groups?.[k]) return project;
+  return editVm(project, vm, (v) => {
+    const smmu = v.platform.arch.smmu!;
+    smmu.groups.splice(k, 1);
+    if (!smmu.groups.length && smmu.global_mask === undefined && smmu.group_num === undefined)
+      delete v.platform.arch.smmu;
+  });
+}
