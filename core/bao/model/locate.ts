@@ -34,13 +34,17 @@ export function nearest<T>(path: ModelPath, find: (p: ModelPath) => T | undefine
  * points at its key (where a reader looks for it), an array element at its first character.
  */
 export function jsonLocator(text: string): Locator {
-  const root = parseTree(text);
-  if (!root) return () => undefined;
-  return (path) =>
-    nearest(path, (p) => {
-      const node: Node | undefined = findNodeAtLocation(root, [...p]);
+  // Parsed on the first question only: a project without diagnostics never needs the tree.
+  let root: Node | undefined | null = null;
+  return (path) => {
+    if (root === null) root = parseTree(text);
+    const tree = root;
+    if (!tree) return undefined;
+    return nearest(path, (p) => {
+      const node = findNodeAtLocation(tree, [...p]);
       if (!node) return undefined;
       const at = node.parent?.type === 'property' ? node.parent : node;
       return positionAt(text, at.offset);
     });
+  };
 }
