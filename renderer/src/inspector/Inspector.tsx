@@ -1,5 +1,5 @@
 // Every field of the selected element, in Bao's own names, with its problems inline.
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { formatPath, type ModelPath } from '../../../core/bao/model/path.js';
 import { useDesigner, useStoreState } from '../state/hooks.js';
 import { elementOf, samePath } from '../state/selection.js';
@@ -15,7 +15,7 @@ import {
 } from './fields.js';
 import { GuestKind } from '../../../core/bao/model/index.js';
 import { domain } from '../domain/core.js';
-import { addSmmuGroup, removeSmmuGroup } from '../state/edits.js';
+import { addRemioPair, addSmmuGroup, removeSmmuGroup } from '../state/edits.js';
 
 const GUESTS = GuestKind.options.map((g) => ({ value: g, label: g }));
 const COLOR_BITS = 16;
@@ -120,6 +120,81 @@ function SmmuFields({ vm }: { vm: number }) {
         Add SMMU group
       </button>
     </>
+  );
+}
+
+/**
+ * Creates a Remote I/O (VirtIO) frontend/backend pair with this VM as one side and a chosen VM
+ * (another one by default) as the other. Bao v1.0 has no Remote I/O: the buttons stay visible
+ * but disabled, saying why.
+ */
+function RemioAdd({ vm }: { vm: number }) {
+  const store = useDesigner();
+  const bao = useStoreState((s) => s.project.target.bao);
+  const names = useStoreState((s) =>
+    s.project.config.vmlist.map((v, k) => v.meta?.name ?? `vm${k}`).join('\n'),
+  ).split('\n');
+  const [peer, setPeer] = useState<number>();
+  const other =
+    peer !== undefined && peer < names.length
+      ? peer
+      : names.length > 1
+        ? (vm + 1) % names.length
+        : vm;
+  const v1 = bao !== 'v2';
+  const why = v1
+    ? 'Remote I/O needs Bao v2; the target is Bao v1.0 (switch it in the toolbar)'
+    : undefined;
+  // Create the pair, then select this VM's new side so its fields are at hand.
+  const add = (frontend: number, backend: number) => {
+    if (!store.apply('Add Remote I/O', (p) => addRemioPair(p, frontend, backend).project)) return;
+    const n = store.getState().project.config.vmlist[vm]!.platform.remio_devs.length;
+    store.select(['config', 'vmlist', vm, 'platform', 'remio_devs', n - 1]);
+  };
+  return (
+    <div data-testid={`remio-add-${vm}`}>
+      <div className="field">
+        <label>other side</label>
+        <div className="control">
+          <select
+            data-testid={`remio-peer-${vm}`}
+            value={other}
+            disabled={v1}
+            title={why}
+            onChange={(e) => setPeer(Number(e.target.value))}
+          >
+            {names.map((n, k) => (
+              <option key={k} value={k}>
+                {n}
+                {k === vm ? ' (this VM)' : ''}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <div style={{ display: 'flex', gap: 4, marginBottom: 4 }}>
+        <button
+          className="btn outline"
+          style={{ flex: 1 }}
+          data-testid={`remio-add-frontend-${vm}`}
+          disabled={v1}
+          title={why ?? `A VirtIO frontend here, its backend in ${names[other]}`}
+          onClick={() => add(vm, other)}
+        >
+          Add remote I/O frontend
+        </button>
+        <button
+          className="btn outline"
+          style={{ flex: 1 }}
+          data-testid={`remio-add-backend-${vm}`}
+          disabled={v1}
+          title={why ?? `A VirtIO backend here, serving a frontend in ${names[other]}`}
+          onClick={() => add(other, vm)}
+        >
+          Add remote I/O backend
+        </button>
+      </div>
+    </div>
   );
 }
 
@@ -291,9 +366,10 @@ export function Inspector() {
                 />
               </>
             )}
+            <div className="group">Remote I/O (v2)</div>
+            <RemioAdd vm={i} />
             {vm.platform.remio_devs.length > 0 && (
               <>
-                <div className="group">Remote I/O (v2)</div>
                 {vm.platform.remio_devs.map((r, k) => (
                   <button
                     key={k}

@@ -7,6 +7,7 @@ import type {
   Ipc,
   MemRegion,
   Project,
+  RemioDev,
   VmConfig,
 } from '../../../core/bao/model/index.js';
 import type { ModelPath } from '../../../core/bao/model/path.js';
@@ -15,6 +16,8 @@ import type { PlatformDevice, PlatformView } from '../domain/platform-view.js';
 export const DEFAULT_REGION_SIZE = 0x4000000n; // 64 MiB, the workshop's bare-metal VM
 export const DEFAULT_SHMEM_SIZE = 0x10000n; // 64 KiB, the workshop's IPC
 export const FIRST_IPC_IRQ = 52; // the workshop's IPC interrupt on qemu-riscv64-virt
+export const DEFAULT_REMIO_SHMEM_SIZE = 0x400000n; // 4 MiB of VirtIO queues and buffers
+export const REMIO_MMIO_SIZE = 0x1000n; // one page: a VirtIO-MMIO register window is 0x200
 
 export function clone<T>(value: T): T {
   return structuredClone(value);
@@ -226,6 +229,10 @@ function guestRanges(vm: VmConfig): { base: bigint; size: bigint }[] {
     ...vm.platform.regions.map((r) => ({ base: r.base, size: r.size })),
     ...vm.platform.devs.map((d) => ({ base: d.va, size: d.size })),
     ...vm.platform.ipcs.map((c) => ({ base: c.base, size: c.size })),
+    ...vm.platform.remio_devs.flatMap((r) => [
+      { base: r.shmem.base, size: r.shmem.size },
+      ...(r.va !== undefined && r.size ? [{ base: r.va, size: r.size }] : []),
+    ]),
   ];
 }
 
@@ -243,6 +250,7 @@ function usedIrqs(vm: VmConfig): Set<number> {
   const s = new Set<number>();
   for (const d of vm.platform.devs) for (const i of d.interrupts) s.add(i);
   for (const c of vm.platform.ipcs) for (const i of c.interrupts) s.add(i);
+  for (const r of vm.platform.remio_devs) s.add(r.interrupt);
   return s;
 }
 
@@ -359,6 +367,13 @@ export function deleteAt(project: Project, path: ModelPath): Project {
       vm.platform.ipcs = vm.platform.ipcs
         .filter((ipc) => ipc.shmem_id !== i)
         .map((ipc) => (ipc.shmem_id > i ? { ...ipc, shmem_id: ipc.shmem_id - 1 } : ipc));
+      vm.platform.remio_devs = vm.platform.remio_devs
+        .filter((r) => r.shmem.shmem_id !== i)
+        .map((r) =>
+          r.shmem.shmem_id > i
+            ? { ...r, shmem: { ...r.shmem, shmem_id: r.shmem.shmem_id - 1 } }
+            : r,
+        );
     }
     shiftLayout(next, 'shmem', i);
     return next;
@@ -414,4 +429,61 @@ export function removeSmmuGroup(project: Project, vm: number, k: number): Projec
     if (!smmu.groups.length && smmu.global_mask === undefined && smmu.group_num === undefined)
       delete v.platform.arch.smmu;
   });
+}
+
+/** Lowest interrupt from FIRST_IPC_IRQ on that none of `vms` uses. */
+function freeIrq(vms: VmConfig[]): number {
+  const taken = new Set(vms.flatMap((v) => [...usedIrqs(v)]));
+  let irq = FIRST_IPC_IRQ;
+  while (taken.has(irq)) irq++;
+  return irq;
+}
+
+/**
+ * Creates a Bao v2 Remote I/O (VirtIO) device: a frontend in VM `frontend` (the guest driver's
+ * MMIO window at a free va) and a backend in VM `backend` (the device model), paired by the lowest
+ * free bind_key and sharing a new shared-memory object mapped at the same guest address on both
+ * sides (Bao requires {base, size, shmem_id} to be identical). Each side gets an interrupt free in
+ * its VM.
+ */
+export function addRemioPair(
+  project: Project,
+  frontend: number,
+  backend: number,
+  size = DEFAULT_REMIO_SHMEM_SIZE,
+): { project: Project; bindKey: number; shmem: number } {
+  const next = clone(project);
+  const fe = next.config.vmlist[frontend];
+  const be = next.config.vmlist[backend];
+  if (!fe || !be) throw new Error(`no VM ${fe ? backend : frontend}`);
+  const keys = new Set(
+    next.config.vmlist.flatMap((v) => v.platform.remio_devs.map((r) => r.bind_key)),
+  );
+  let bindKey = 0;
+  while (keys.has(bindKey)) bindKey++;
+  const shmem = next.config.shmemlist.length;
+  next.config.shmemlist.push({ size, meta: { name: `virtio${bindKey}` } });
+  const window = { base: freeGuestWindow([fe, be], size), size, shmem_id: shmem };
+  const feIrq = freeIrq([fe]);
+  const common = { bind_key: bindKey, meta: { name: `virtio${bindKey}` } };
+  const front: RemioDev = {
+    ...common,
+    type: 'REMIO_DEV_FRONTEND',
+    va: 0n,
+    size: REMIO_MMIO_SIZE,
+    interrupt: feIrq,
+    shmem: { ...window },
+  };
+  // The MMIO window must not land on the shared window just placed: place it with that taken.
+  fe.platform.remio_devs.push({ ...front, size: 0n });
+  front.va = freeGuestWindow([fe], REMIO_MMIO_SIZE);
+  fe.platform.remio_devs[fe.platform.remio_devs.length - 1] = front;
+  const beIrq = freeIrq([be]);
+  be.platform.remio_devs.push({
+    ...common,
+    type: 'REMIO_DEV_BACKEND',
+    interrupt: beIrq,
+    shmem: { ...window },
+  });
+  return { project: next, bindKey, shmem };
 }
