@@ -111,6 +111,25 @@ describe('bao-studio', () => {
     });
   });
 
+  it('validate checks several files in one run (CI over a directory of configs)', async () => {
+    const both = await cli('validate', 'ok.baoproj', 'bad.baoproj');
+    expect(both.code).toBe(1);
+    expect(both.stdout).toMatch(/^ok\.baoproj: 0 errors/m);
+    expect(both.stdout).toMatch(/^bad\.baoproj: [1-9]\d* errors?,/m);
+    const json = await cli('validate', 'ok.baoproj', 'bad.baoproj', '--json');
+    expect(
+      (JSON.parse(json.stdout) as { file: string; ok: boolean }[]).map((r) => [r.file, r.ok]),
+    ).toEqual([
+      ['ok.baoproj', true],
+      ['bad.baoproj', false],
+    ]);
+    // A file that cannot be read is reported and the others are still checked; exit 2.
+    const missing = await cli('validate', 'missing.baoproj', 'ok.baoproj');
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/cannot read missing\.baoproj/);
+    expect(missing.stdout).toMatch(/^ok\.baoproj: 0 errors/m);
+  });
+
   it('validate points at file:line:column like a compiler, for a project and for a config.c', async () => {
     const p = JSON.parse(readFileSync(join(work, 'ok.baoproj'), 'utf8'));
     p.config.vmlist[0].platform.cpu_num = 9;
