@@ -9,6 +9,7 @@ const KIND_COLOR: Record<MapEntry['kind'], string> = {
   memory: 'var(--vm-0)',
   device: 'var(--vm-3)',
   ipc: 'var(--vm-2)',
+  remio: 'var(--vm-4)',
   shmem: 'var(--vm-2)',
   'platform-memory': 'var(--fg-faint)',
   hypervisor: 'var(--error)',

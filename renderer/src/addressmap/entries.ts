@@ -5,7 +5,7 @@ import type { ModelPath } from '../../../core/bao/model/path.js';
 import type { PlatformView } from '../domain/platform-view.js';
 
 export interface MapEntry {
-  kind: 'memory' | 'device' | 'ipc' | 'shmem' | 'platform-memory' | 'hypervisor';
+  kind: 'memory' | 'device' | 'ipc' | 'remio' | 'shmem' | 'platform-memory' | 'hypervisor';
   name: string;
   base: bigint;
   size: bigint;
@@ -70,6 +70,33 @@ export function addressMaps(project: Project, platform: PlatformView | undefined
         path: [...base, 'ipcs', j],
         overlaps: [],
       })),
+      // Remote I/O (v2): every side maps its shared window; a frontend also its MMIO window.
+      ...vm.platform.remio_devs.flatMap((r, j) => {
+        const name = r.meta?.name ?? `remio ${j}`;
+        const path = [...base, 'remio_devs', j];
+        const out: MapEntry[] = [
+          {
+            kind: 'remio',
+            name: `${name} shared (key ${r.bind_key})`,
+            base: r.shmem.base,
+            size: r.shmem.size,
+            vm: i,
+            path,
+            overlaps: [],
+          },
+        ];
+        if (r.type === 'REMIO_DEV_FRONTEND' && r.va !== undefined && r.size)
+          out.push({
+            kind: 'remio',
+            name: `${name} MMIO (key ${r.bind_key})`,
+            base: r.va,
+            size: r.size,
+            vm: i,
+            path,
+            overlaps: [],
+          });
+        return out;
+      }),
     ];
     return { vm: i, name: vmName(i), entries: markOverlaps(entries, () => true) };
   });

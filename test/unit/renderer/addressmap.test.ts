@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { newProjectFromExample } from '../../../assets/examples/index.js';
 import { addressMaps } from '../../../renderer/src/addressmap/entries.js';
-import { setAt } from '../../../renderer/src/state/edits.js';
+import { addRemioPair, setAt } from '../../../renderer/src/state/edits.js';
 import { platformView } from '../../../renderer/src/domain/platform-view.js';
 
 describe('address maps', () => {
@@ -46,5 +46,20 @@ describe('address maps', () => {
     );
     const host = addressMaps(shared, platform).host.filter((e) => e.kind === 'device');
     expect(host.every((e) => e.overlaps.length === 1)).toBe(true);
+  });
+});
+
+describe('address maps with Remote I/O', () => {
+  it('shows both sides of a pair at the same shared window and the frontend MMIO window', () => {
+    const v2 = { ...newProjectFromExample('baremetal-linux-shmem') };
+    v2.target = { ...v2.target, bao: 'v2' };
+    const p = addRemioPair(v2, 0, 1).project;
+    const maps = addressMaps(p, platformView('qemu-riscv64-virt', 'v2'));
+    const [fe, be] = [0, 1].map((i) => maps.guests[i]!.entries.filter((e) => e.kind === 'remio'));
+    expect(fe).toHaveLength(2);
+    expect(be).toHaveLength(1);
+    const feShared = fe!.find((e) => /shared/.test(e.name))!;
+    expect(feShared.base).toBe(be![0]!.base);
+    expect(maps.guests.flatMap((g) => g.entries).every((e) => e.overlaps.length === 0)).toBe(true);
   });
 });
