@@ -122,6 +122,17 @@ describeWithChromium('designer additions (Chromium, web mode)', () => {
         POLL,
       )
       .toBe('1');
+    // The address map shows the windows: the frontend's shared + MMIO, the backend's shared.
+    await page.getByTestId('view-addrmap').click();
+    const remioIn = (vm: number) =>
+      page
+        .getByTestId(`addrmap-vm-${vm}`)
+        .getByText(/virtio0 (shared|MMIO)/)
+        .count();
+    await expect.poll(() => remioIn(0), POLL).toBe(2);
+    expect(await remioIn(1)).toBeGreaterThanOrEqual(1);
+    await shot(page, 'gaps-remio-addrmap');
+    await page.getByTestId('view-canvas').click();
     expect(errors).toEqual([]);
     await page.close();
   });
