@@ -61,6 +61,23 @@ async function twoVms(page: Page) {
 
 const head = { targetPosition: { x: 60, y: 14 } };
 
+/** Whether VM nodes 0 and 1 both lie entirely inside the canvas. */
+async function bothInView(page: Page): Promise<boolean> {
+  const c = await page.getByTestId('canvas').boundingBox();
+  const boxes = await Promise.all(
+    [0, 1].map((i) => page.getByTestId(`vm-node-${i}`).boundingBox()),
+  );
+  return boxes.every(
+    (b) =>
+      !!b &&
+      !!c &&
+      b.x >= c.x &&
+      b.y >= c.y &&
+      b.x + b.width <= c.x + c.width &&
+      b.y + b.height <= c.y + c.height,
+  );
+}
+
 describeWithChromium('designer additions (Chromium, web mode)', () => {
   beforeAll(async () => {
     studio = await launchStudio({
@@ -182,8 +199,13 @@ describeWithChromium('designer additions (Chromium, web mode)', () => {
     const uart = page.locator('[data-testid^="platform-dev-"][data-name^="UART"]');
     await uart.dragTo(page.getByTestId('vm-node-0'), head);
     await uart.dragTo(page.getByTestId('vm-node-1'), head);
+    // Zoomed in, the two VMs do not both fit; revealing the problem frames both.
+    for (let k = 0; k < 4; k++) await page.locator('.react-flow__controls-zoomin').click();
+    await page.waitForTimeout(300);
+    expect(await bothInView(page)).toBe(false);
     const problem = page.locator('[data-rule="irq/duplicate"]').first();
     await problem.click();
+    await expect.poll(() => bothInView(page), POLL).toBe(true);
     await expect
       .poll(() => page.getByTestId('vm-1-dev-0').getAttribute('class'), POLL)
       .toContain('selected');

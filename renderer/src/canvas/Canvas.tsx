@@ -237,14 +237,28 @@ function CanvasInner({ theme }: { theme: 'dark' | 'light' }) {
     return () => clearTimeout(t);
   }, [loadSeq, flow]);
 
-  // Land on what the problems panel / outline selected.
+  // Land on what the problems panel / outline selected. When the problem's related elements sit
+  // in other nodes (an overlap between two VMs), frame all of them, never zooming in.
   useEffect(() => {
     const p = selection?.path;
     if (!p || p[0] !== 'config') return;
-    const id =
-      p[1] === 'vmlist' ? `vm:${p[2]}` : p[1] === 'shmemlist' ? `shmem:${p[2]}` : undefined;
+    const nodeId = (q: readonly (string | number)[]) =>
+      q[1] === 'vmlist' ? `vm:${q[2]}` : q[1] === 'shmemlist' ? `shmem:${q[2]}` : undefined;
+    const id = nodeId(p);
     const n = id && flow.getNode(id);
     if (!n || !selection?.field) return;
+    const others = (selection.related ?? [])
+      .map(nodeId)
+      .filter((o): o is string => !!o && o !== id && !!flow.getNode(o));
+    if (others.length) {
+      void flow.fitView({
+        nodes: [{ id }, ...[...new Set(others)].map((o) => ({ id: o }))],
+        padding: 0.2,
+        maxZoom: flow.getZoom(),
+        duration: 250,
+      });
+      return;
+    }
     const w = n.measured?.width ?? 260;
     const h = n.measured?.height ?? 200;
     void flow.setCenter(n.position.x + w / 2, n.position.y + h / 2, {
