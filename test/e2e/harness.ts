@@ -14,11 +14,12 @@ import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../support/chromium.js';
+export { CHROMIUM };
 import { describe } from 'vitest';
 import { startWebMode, type WebMode } from '../../main/web/web-mode.js';
 
-export const CHROMIUM = process.env.BAO_STUDIO_CHROMIUM ?? '/usr/bin/chromium';
 export const RENDERER_DIR = resolve(import.meta.dirname, '../../dist/renderer');
 export const SCREENSHOT_DIR = resolve(import.meta.dirname, '../../test-results/screenshots');
 
@@ -73,16 +74,7 @@ export async function launchStudio(options: LaunchOptions = {}): Promise<Studio>
   const workDir = join(scratch, 'work');
   await mkdir(workDir, { recursive: true });
   const server = await startWebMode({ rendererDir: RENDERER_DIR, home, port: 0, log: () => {} });
-  const browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-    ],
-  });
+  const browser = await launchChromium();
   const context = await browser.newContext({
     viewport: options.viewport ?? { width: 1440, height: 900 },
     colorScheme: options.colorScheme ?? 'dark',

@@ -6,13 +6,13 @@ import { createServer, type Server } from 'node:http';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { CHROMIUM, launchChromium } from '../../support/chromium.js';
 import { CROSS_GCC, FW_JUMP, missing } from '../support/tools.js';
 import { emuMissing } from '../support/emu.js';
 import { buildPayload } from '../support/payload.js';
 import { WASM_PATH } from '../../../core/emu/node/wasm.js';
 
-const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
 const skip =
   (existsSync(CHROMIUM) ? undefined : `Chromium not found at ${CHROMIUM}`) ??
   missing({ commands: [CROSS_GCC], files: [FW_JUMP] }) ??
@@ -71,16 +71,7 @@ describe.skipIf(skip)(`machine in a Web Worker${skip ? ` (skipped: ${skip})` : '
     await new Promise<void>((r) => server!.listen(0, '127.0.0.1', r));
     const port = (server.address() as { port: number }).port;
 
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-      ],
-    });
+    browser = await launchChromium();
     const page = await browser.newPage();
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
