@@ -21,6 +21,16 @@ async function openApp(): Promise<{ page: Page; errors: string[] }> {
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(studio.url);
   await page.locator('.app[data-started="true"]').waitFor();
+  // The previous test's page closed with unsaved work: if its autosave landed, this launch offers
+  // it for recovery (asynchronously, after start-up). Decline it so it cannot cover the canvas.
+  const discard = page.getByTestId('recovery-discard');
+  if (
+    await discard.waitFor({ timeout: 2_000 }).then(
+      () => true,
+      () => false,
+    )
+  )
+    await discard.click();
   return { page, errors };
 }
 
