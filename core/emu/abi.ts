@@ -13,6 +13,8 @@ export interface EmuExports {
   mtime(): bigint;
   setMtime(t: bigint): void;
   flushCaches(): void;
+  /** JIT on/off and its threshold; drops every translation. */
+  jitConfigure(on: number, threshold: number): void;
   run(maxInsns: bigint): number;
   step(hart: number): number;
   stopHart(): number;
@@ -65,6 +67,7 @@ export const REQUIRED_EXPORTS: (keyof EmuExports)[] = [
   'mtime',
   'setMtime',
   'flushCaches',
+  'jitConfigure',
   'run',
   'step',
   'stopHart',

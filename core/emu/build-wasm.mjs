@@ -18,6 +18,8 @@ const common = [
   '--runtime',
   'stub',
   '--noAssert',
+  // the JIT's translated blocks are placed in this table by their own modules (core/emu/jit)
+  '--importTable',
 ];
 const variants = [
   [

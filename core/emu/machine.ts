@@ -20,6 +20,11 @@ import {
 } from './loaders/boot-plan.js';
 import { yieldToEventLoop } from './yield.js';
 import { virtIsa, type IsaExtensions } from './fdt/aia.js';
+import { instantiateCore } from './instantiate.js';
+import type { JitStats, JitTranslator } from './jit/translator.js';
+
+/** Times a jump target is reached before its block is translated (MachineOptions.jit). */
+const JIT_THRESHOLD = 32;
 
 export class EmuError extends Error {}
 
@@ -104,7 +109,11 @@ export class Machine {
   private pauseRequested = false;
   private wallStart?: { host: number; mtime: bigint };
 
-  private constructor(instance: WebAssembly.Instance, options: MachineOptions) {
+  private constructor(
+    instance: WebAssembly.Instance,
+    options: MachineOptions,
+    private readonly jit: JitTranslator,
+  ) {
     this.ex = instance.exports as unknown as EmuExports & OptionalExports;
     const harts = options.harts ?? 1;
     const ram = options.ramSize ?? DEFAULT_RAM;
@@ -168,6 +177,16 @@ export class Machine {
       svpbmt: options.svpbmt === true,
     };
     this.ex.setOption(OPT.wallClock, this.options.clock === 'wall' ? 1n : 0n);
+    const jitOpt = options.jit ?? true;
+    const threshold = typeof jitOpt === 'object' ? (jitOpt.threshold ?? JIT_THRESHOLD) : JIT_THRESHOLD;
+    if (!Number.isInteger(threshold) || threshold < 1 || threshold > 65000)
+      throw new EmuError(`jit threshold must be 1..65000, not ${threshold}`);
+    this.ex.jitConfigure(jitOpt === false ? 0 : 1, threshold);
+  }
+
+  /** What the JIT translated so far. */
+  jitStats(): JitStats {
+    return { ...this.jit.stats };
   }
 
   /** Instantiates emu.wasm (bytes or a compiled module) and creates the machine. */
@@ -176,19 +195,18 @@ export class Machine {
     options: MachineOptions = {},
   ): Promise<Machine> {
     const module = wasm instanceof WebAssembly.Module ? wasm : await WebAssembly.compile(wasm);
-    const instance = await WebAssembly.instantiate(module, {
-      env: {
-        abort: (_msg: number, _file: number, line: number, col: number) => {
-          throw new EmuError(`emulator core aborted (line ${line}:${col})`);
-        },
+    const { instance, jit } = await instantiateCore(
+      module,
+      (_msg: number, _file: number, line: number, col: number) => {
+        throw new EmuError(`emulator core aborted (line ${line}:${col})`);
       },
-    });
+    );
     const missing = missingExports(instance.exports);
     if (missing.length)
       throw new EmuError(
         `emu.wasm lacks exports: ${missing.join(', ')} (rebuild with npm run build:wasm)`,
       );
-    return new Machine(instance, options);
+    return new Machine(instance, options, jit);
   }
 
   // ---- images -------------------------------------------------------------------------
@@ -236,6 +254,7 @@ export class Machine {
     this.syncWallClock();
     const code = this.ex.run(maxInsns);
     const insns = BigInt.asUintN(64, this.ex.lastRunInsns());
+    this.jit.translatePending();
     this.drain();
     return this.result(code, insns);
   }

@@ -17,6 +17,13 @@ export interface MachineOptions {
   /** Instructions a hart runs before the next one gets its turn. */
   quantum?: number;
   /**
+   * Translation of hot code to WebAssembly at run time (default on). It never changes what a
+   * guest observes: the same instructions retire in the same order with the same results, so
+   * runs are identical with it on or off; off is the reference interpreter alone.
+   * `threshold`: times a jump target must be reached before its block is translated.
+   */
+  jit?: boolean | { threshold?: number };
+  /**
    * Interrupt controllers, as QEMU's `-M virt,aia=…`: 'none' (default) the PLIC; 'aplic' the
    * APLIC with direct delivery; 'aplic-imsic' the APLIC delivering MSIs to per-hart IMSICs.
    */

@@ -23,6 +23,7 @@ import { MISA_BASE } from './csr';
 import { runSlice, sliceEnd, sliceSpun, SLICE_BREAK, SLICE_POWER, SLICE_WATCH } from './exec';
 import { clearSysStop } from './system';
 import { setBpSkip, resetBpHit, bpHitHart, wpArmSkip } from './debug';
+import { jitSetup, jitBytesNeeded } from './jit';
 
 export let lastRun: u64 = 0;
 let created = false;
@@ -32,11 +33,12 @@ export function createMachine(ramBytes: u64, harts: i32): i32 {
   if ((ramBytes & 0xfff) != 0 || ramBytes < 0x100000 || ramBytes > 0xc0000000) return -2;
   if (created) return -4;
   if (__heap_base > STATE_BASE) return -5;
-  let need: u64 = <u64>RAM_OFF + ramBytes + 0x10000;
+  let need: u64 = <u64>RAM_OFF + ramBytes + 0x10000 + jitBytesNeeded(ramBytes);
   let pages = <i32>((need + 0xffff) >>> 16);
   let cur = memory.size();
   if (pages > cur && memory.grow(pages - cur) < 0) return -3;
   created = true;
+  jitSetup(RAM_OFF + <usize>ramBytes + 0x10000);
   setNHarts(harts);
   setRam(ramBytes);
   rvcInit();

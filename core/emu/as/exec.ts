@@ -4,9 +4,10 @@
 // (TLB misses, MMIO, CSRs, traps, atomics, FP) is a call. After anything that may change the
 // translation context or interrupt state the inner loop "resyncs" (reloads the locals, checks
 // interrupts).
-import { hartBase, H_PC, H_INSTRET, H_WFI, C_DATACTX, C_FETCHCTX } from './hart';
+import { hartBase, H_PC, H_INSTRET, H_WFI, C_DATACTX, C_FETCHCTX, H_SPIN_PC, H_SPIN_A, H_SPIN_B, H_SPIN_CNT, H_SPIN_BASE } from './hart';
 import { tlbBase } from './mmu';
-import { TLB_FETCH, TLB_LOAD, TLB_STORE, TLB_N, RVC_TABLE } from './layout';
+import { TLB_FETCH, TLB_LOAD, TLB_STORE, TLB_N, RVC_TABLE, RAM_OFF, JIT_TABLE, JIT_IO } from './layout';
+import { jitOn, jitMiss, jitSlot } from './jit';
 import { excCause, excTval, excTval2, excGva, clearExc, setCur, setSliceDone, raise, powerState, nHarts } from './state';
 import { fetchSlow, gFVa, gFAdd, loadSlow, storeSlow } from './memops';
 import { takeTrap, pendingIrq } from './trap';
@@ -35,7 +36,7 @@ export let sliceSpun: bool = false;
 // (fw_jump's secondary harts wait for the boot hart like that, without WFI); a loop that makes
 // progress (a counter, a pointer, a store) never matches. It ends its slice early, like `pause`, so the working
 // harts get the time. Deterministic: it depends only on the instructions executed.
-const SPIN_MAX: i32 = 4;
+export const SPIN_MAX: i32 = 4;
 
 @inline function X(hb: usize, r: u32): u64 {
   return load<u64>(hb + (<usize>r << 3));
@@ -59,14 +60,17 @@ export function runSlice(h: i32, budget: u64): u64 {
   let tl = tlbBase(h);
   let pc = load<u64>(hb, H_PC);
   let n: u64 = 0;
-  let spinPc: u64 = 1; // never a branch pc (even)
-  let spinCnt: i32 = nHarts > 1 ? 0 : -0x7fffffff; // one hart: never yields
-  let spinBase = spinCnt;
-  let spinA: u64 = 0;
-  let spinB: u64 = 0;
+  // spin-wait state lives in the hart block: translated code (jit.ts) updates it the same way
+  let spinBase: i32 = nHarts > 1 ? 0 : -0x7fffffff; // one hart: never yields
+  store<u64>(hb, 1, H_SPIN_PC); // never a branch pc (even)
+  store<i32>(hb, spinBase, H_SPIN_CNT);
+  store<i32>(hb, spinBase, H_SPIN_BASE);
   sliceEnd = 0;
   sliceSpun = false;
   let bpOn = bpCount != 0; // breakpoints only change between runs: a local, not a global read
+  // translated blocks run only without breakpoints (they would not stop inside a block)
+  let jit = jitOn && !bpOn;
+  let jmp = jit; // at a jump target: probe the block table
   setCur(h, hb);
   clearExc();
   while (n < budget) {
@@ -77,6 +81,7 @@ export function runSlice(h: i32, budget: u64): u64 {
       store<u32>(hb, 0, H_WFI);
       pc = takeTrap(hb, irq, 0, pc, 0, false);
     }
+    jmp = jit; // after a trap or resync pc is often a jump target (trap vectors, returns)
     let dctx = load<u64>(hb, C_DATACTX);
     let fctx = load<u64>(hb, C_FETCHCTX);
     let fVa: u64 = pc ^ SENT;
@@ -94,20 +99,45 @@ export function runSlice(h: i32, budget: u64): u64 {
         }
         clearBpSkip();
       }
-      let inst: u32;
-      let off = pc - fVa;
-      if (off <= 4092) {
-        inst = load<u32>(<usize>(pc + fAdd));
-      } else if (load<u64>(tl + TLB_FETCH + ((<usize>(pc >>> 12) & TMASK) << 4)) == ((pc >>> 12) ^ fctx) && (pc & 0xfff) <= 4092) {
-        // another page that the fetch TLB holds (calls and returns across pages): no call
-        fVa = pc & ~(<u64>0xfff);
-        fAdd = load<u64>(tl + TLB_FETCH + ((<usize>(pc >>> 12) & TMASK) << 4), 8);
-        inst = load<u32>(<usize>(pc + fAdd));
-      } else {
-        inst = fetchSlow(h, hb, pc);
-        if (excCause >= 0) { n++; pc = trapNow(hb, pc); break; }
-        fVa = gFVa;
-        fAdd = gFAdd;
+      let inst: u32 = 0;
+      let slow = false;
+      if (pc - fVa > 4092) {
+        let te = tl + TLB_FETCH + ((<usize>(pc >>> 12) & TMASK) << 4);
+        if (load<u64>(te) == ((pc >>> 12) ^ fctx) && (pc & 0xfff) <= 4092) {
+          // another page that the fetch TLB holds (calls and returns across pages): no call
+          fVa = pc & ~(<u64>0xfff);
+          fAdd = load<u64>(te, 8);
+        } else {
+          inst = fetchSlow(h, hb, pc);
+          if (excCause >= 0) { n++; pc = trapNow(hb, pc); break; }
+          fVa = gFVa;
+          fAdd = gFAdd;
+          slow = true;
+          jmp = false;
+        }
+      }
+      if (!slow) {
+        let ha = <usize>(pc + fAdd);
+        if (jmp) {
+          // a jump target in RAM: run its translated block, or count it towards translation
+          jmp = false;
+          if (ha >= RAM_OFF) {
+            let e = JIT_TABLE + jitSlot(ha);
+            if (load<u32>(e) == <u32>ha) {
+              let fn = load<u32>(e, 4);
+              if (fn != 0 && n + <u64>load<u32>(e, 8) <= budget) {
+                n = call_indirect<u64>(fn, h, hb, tl, pc, n, budget);
+                pc = load<u64>(hb, H_PC);
+                let st = load<u32>(JIT_IO);
+                if (st == 0) { jmp = true; continue; }
+                if (st == 1) pc = trapNow(hb, pc);
+                else if (st == 3) { sliceSpun = true; setSysStop(3); }
+                break; // resync
+              }
+            } else jitMiss(ha);
+          }
+        }
+        inst = load<u32>(ha);
       }
       n++;
       let ilen: u64 = 4;
@@ -132,12 +162,14 @@ export function runSlice(h: i32, budget: u64): u64 {
           let imm = ((<i32>inst >> 11) & 0xfff00000) | (inst & 0xff000) | ((inst >> 9) & 0x800) | ((inst >> 20) & 0x7fe);
           W(hb, rd, pc + ilen);
           pc += <u64><i64><i32>imm;
+          jmp = jit;
           continue;
         }
         case 0x19: { // JALR
           let t = (X(hb, rs1) + <u64><i64>(<i32>inst >> 20)) & ~<u64>1;
           W(hb, rd, pc + ilen);
           pc = t;
+          jmp = jit;
           continue;
         }
         case 0x18: { // BRANCH
@@ -151,8 +183,10 @@ export function runSlice(h: i32, budget: u64): u64 {
           if (c != ((f3 & 1) != 0)) {
             let imm = ((<i32>inst >> 19) & 0xfffff000) | ((inst << 4) & 0x800) | ((inst >> 20) & 0x7e0) | ((inst >> 7) & 0x1e);
             if (imm < 0) {
-              if (pc == spinPc && a == spinA && b == spinB) {
-                if (++spinCnt >= SPIN_MAX) {
+              if (pc == load<u64>(hb, H_SPIN_PC) && a == load<u64>(hb, H_SPIN_A) && b == load<u64>(hb, H_SPIN_B)) {
+                let c = load<i32>(hb, H_SPIN_CNT) + 1;
+                store<i32>(hb, c, H_SPIN_CNT);
+                if (c >= SPIN_MAX) {
                   sliceSpun = true;
                   setSysStop(3);
                   pc += <u64><i64><i32>imm;
@@ -160,13 +194,14 @@ export function runSlice(h: i32, budget: u64): u64 {
                   break;
                 }
               } else {
-                spinPc = pc;
-                spinA = a;
-                spinB = b;
-                spinCnt = spinBase;
+                store<u64>(hb, pc, H_SPIN_PC);
+                store<u64>(hb, a, H_SPIN_A);
+                store<u64>(hb, b, H_SPIN_B);
+                store<i32>(hb, spinBase, H_SPIN_CNT);
               }
             }
             pc += <u64><i64><i32>imm;
+            jmp = jit;
             continue;
           }
           break;
@@ -202,7 +237,7 @@ export function runSlice(h: i32, budget: u64): u64 {
           if (f3 > 3) { raise(2, <u64>inst); pc = trapNow(hb, pc); sync = true; break; }
           let vpn = va >>> 12;
           let e = tl + TLB_STORE + ((<usize>vpn & TMASK) << 4);
-          spinCnt = spinBase;
+          store<i32>(hb, spinBase, H_SPIN_CNT);
           if (load<u64>(e) == (vpn ^ dctx) && (va & 0xfff) <= 0xff8) {
             let ha = <usize>(va + load<u64>(e, 8));
             switch (f3) {

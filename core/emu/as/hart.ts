@@ -82,6 +82,12 @@ export const C_HVIPRIO1: usize = 1448;
 export const C_HVIPRIO2: usize = 1456;
 export const C_MCYCLE_FROZEN: usize = 1464; // value held while mcountinhibit.CY = 1
 export const C_MINSTRET_FROZEN: usize = 1472; // value held while mcountinhibit.IR = 1
+// Spin-wait detector (exec.ts), in the block so translated code (jit.ts) shares it exactly.
+export const H_SPIN_PC: usize = 1480;
+export const H_SPIN_A: usize = 1488;
+export const H_SPIN_B: usize = 1496;
+export const H_SPIN_CNT: usize = 1504; // i32
+export const H_SPIN_BASE: usize = 1508; // i32: what a store resets the count to
 
 @inline export function hartBase(h: i32): usize {
   return HARTS_OFF + <usize>h * HART_SIZE;

@@ -2,6 +2,8 @@
 import * as L from './layout';
 import * as H from './hart';
 import * as S from './state';
+import * as J from './jit';
+import * as A from './alu';
 import { createMachine, resetMachine, run as boardRun, step as boardStep, lastRun, nextTimerEvent } from './board';
 import { csrRead, csrWrite, csrMissing } from './csr';
 import {
@@ -76,7 +78,46 @@ export function setMtime(t: u64): void {
 }
 export function flushCaches(): void {
   for (let h = 0; h < S.nHarts; h++) tlbFlush(h);
+  J.jitFlushAll();
 }
+
+// ---- JIT (core/emu/jit/ translates; see jit.ts) ----
+export function jitConfigure(on: i32, threshold: i32): void {
+  J.setJit(on != 0, <u32>threshold);
+  J.jitFlushAll();
+}
+export function jitInstall(ha: u32, fn: u32, len: u32): void {
+  J.jitInstall(<usize>ha, fn, len);
+}
+export function jitBatchDone(): void {
+  J.jitBatchDone();
+}
+export function jitLayout(k: i32): u32 {
+  return J.jitLayout(k);
+}
+export function jitLoad(h: i32, hb: u32, va: u64, size: i32, n: u64): u64 {
+  return J.jitLoad(h, <usize>hb, va, size, n);
+}
+export function jitStore(h: i32, hb: u32, va: u64, size: i32, v: u64, n: u64): i32 {
+  return J.jitStore(h, <usize>hb, va, size, v, n);
+}
+// M/B operations translated code calls rather than inlines (128-bit products, division rules)
+export function jitMulh(a: u64, b: u64): u64 { return A.mulh(a, b); }
+export function jitMulhsu(a: u64, b: u64): u64 { return A.mulhsu(a, b); }
+export function jitMulhu(a: u64, b: u64): u64 { return A.mulhu(a, b); }
+export function jitDiv(a: u64, b: u64): u64 { return A.div(a, b); }
+export function jitDivu(a: u64, b: u64): u64 { return A.divu(a, b); }
+export function jitRem(a: u64, b: u64): u64 { return A.rem(a, b); }
+export function jitRemu(a: u64, b: u64): u64 { return A.remu(a, b); }
+export function jitDivw(a: u64, b: u64): u64 { return A.divw(a, b); }
+export function jitDivuw(a: u64, b: u64): u64 { return A.divuw(a, b); }
+export function jitRemw(a: u64, b: u64): u64 { return A.remw(a, b); }
+export function jitRemuw(a: u64, b: u64): u64 { return A.remuw(a, b); }
+export function jitClmul(a: u64, b: u64): u64 { return A.clmul(a, b); }
+export function jitClmulr(a: u64, b: u64): u64 { return A.clmulr(a, b); }
+export function jitClmulh(a: u64, b: u64): u64 { return A.clmulh(a, b); }
+export function jitOrcb(a: u64): u64 { return A.orcb(a); }
+export function jitRev8(a: u64): u64 { return bswap<u64>(a); }
 export function setEventMask(m: i32): void {
   S.setEventMask(m);
 }

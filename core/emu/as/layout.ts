@@ -34,5 +34,15 @@ export const ROM_SIZE: u64 = 0xf000;
 export const ZERO_PAGE: usize = 0x1b0000; // always zero: the invalid fetch-cache points here
 export const SCRATCH_OFF: usize = 0x200000;
 export const SCRATCH_SIZE: usize = 0x100000;
+// JIT (see jit.ts): block table (JIT_N entries {u32 key, u32 fn, u32 len, u32 0}), hotness
+// counters (JIT_N u16), the queue of blocks to translate (u32 count, u32 host addresses), and the
+// words a translated block reports through (status, fault flag).
+export const JIT_BITS: u32 = 15;
+export const JIT_N: u32 = 1 << JIT_BITS;
+export const JIT_TABLE: usize = 0x300000; // 32768 x 16 B = 512 KiB
+export const JIT_COUNT: usize = 0x380000; // 32768 x u16 = 64 KiB
+export const JIT_QUEUE: usize = 0x390000; // u32 count + JIT_QMAX u32
+export const JIT_QMAX: u32 = 1024;
+export const JIT_IO: usize = 0x392000; // u32 status, u32 fault
 export const RAM_OFF: usize = 0x400000;
 export const RAM_BASE: u64 = 0x80000000;
