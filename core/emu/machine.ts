@@ -178,7 +178,8 @@ export class Machine {
     };
     this.ex.setOption(OPT.wallClock, this.options.clock === 'wall' ? 1n : 0n);
     const jitOpt = options.jit ?? true;
-    const threshold = typeof jitOpt === 'object' ? (jitOpt.threshold ?? JIT_THRESHOLD) : JIT_THRESHOLD;
+    const threshold =
+      typeof jitOpt === 'object' ? (jitOpt.threshold ?? JIT_THRESHOLD) : JIT_THRESHOLD;
     if (!Number.isInteger(threshold) || threshold < 1 || threshold > 65000)
       throw new EmuError(`jit threshold must be 1..65000, not ${threshold}`);
     this.ex.jitConfigure(jitOpt === false ? 0 : 1, threshold);

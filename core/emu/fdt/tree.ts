@@ -19,21 +19,59 @@ export function node(name: string, props: FdtProperty[] = [], children: FdtNode[
 
 /** Big-endian 32-bit cells (`<a b c>` in dts). */
 export function cells(name: string, ...values: number[]): FdtProperty {
+  // Byte by byte into a small array: a DataView would move it off the JS heap (one per property,
+  // and a machine's tree has ~100 of them).
   const value = new Uint8Array(values.length * 4);
-  const view = new DataView(value.buffer);
-  values.forEach((v, i) => view.setUint32(i * 4, v >>> 0));
+  for (let i = 0, o = 0; i < values.length; i++, o += 4) {
+    const v = values[i] >>> 0;
+    value[o] = v >>> 24;
+    value[o + 1] = (v >>> 16) & 0xff;
+    value[o + 2] = (v >>> 8) & 0xff;
+    value[o + 3] = v & 0xff;
+  }
   return { name, value };
 }
 
+const TWO_32 = 2 ** 32;
+
 /** A 64-bit quantity as two cells (address/size with #address-cells = 2). */
 export function hiLo(v: number | bigint): [number, number] {
+  if (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0)
+    return [Math.floor(v / TWO_32), v >>> 0];
   const b = BigInt(v);
   return [Number(b >> 32n) >>> 0, Number(b & 0xffffffffn)];
 }
 
+let encoder: TextEncoder | undefined;
+
+/** Bytes of `s` in UTF-8 (device-tree names and strings are nearly always ASCII). */
+export function utf8Length(s: string): number {
+  for (let i = 0; i < s.length; i++)
+    if (s.charCodeAt(i) > 0x7f) return (encoder ??= new TextEncoder()).encode(s).length;
+  return s.length;
+}
+
+/** Writes `s` in UTF-8 at `pos`; returns the position after it. */
+export function writeUtf8(out: Uint8Array, pos: number, s: string): number {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c > 0x7f) {
+      const b = (encoder ??= new TextEncoder()).encode(s);
+      out.set(b, pos);
+      return pos + b.length;
+    }
+    out[pos + i] = c;
+  }
+  return pos + s.length;
+}
+
 /** One or more NUL-terminated strings (a string list when several). */
 export function strings(name: string, ...values: string[]): FdtProperty {
-  const value = new TextEncoder().encode(values.map((s) => s + '\0').join(''));
+  let size = 0;
+  for (const s of values) size += utf8Length(s) + 1;
+  const value = new Uint8Array(size);
+  let pos = 0;
+  for (const s of values) pos = writeUtf8(value, pos, s) + 1;
   return { name, value };
 }
 

@@ -55,7 +55,8 @@ export function kindOf(inst: number): Kind {
     }
     case 0x0c: {
       if (f7 === 0 || f7 === 1) return 'op';
-      if (f7 === 0x20) return f3 === 0 || f3 === 5 || f3 === 7 || f3 === 6 || f3 === 4 ? 'op' : 'stop';
+      if (f7 === 0x20)
+        return f3 === 0 || f3 === 5 || f3 === 7 || f3 === 6 || f3 === 4 ? 'op' : 'stop';
       return opKind(f7, f3) ? 'op' : 'stop';
     }
     case 0x0e: {

@@ -135,7 +135,6 @@ const L_DCTX = 6,
   L_B = 10,
   L_REG0 = 11; // then one i64 local per guest register used
 
-
 /** Emits one block; returns the function (type 0) or undefined for an empty block. */
 export function emitBlock(insns: Insn[], lay: JitLayout): Func | undefined {
   if (insns.length === 0) return undefined;
@@ -175,14 +174,14 @@ export function emitBlock(insns: Insn[], lay: JitLayout): Func | undefined {
   const brExit = () => b.byte(BR).u32(depth - 1); // $exit is the outermost label
   const brTop = () => b.byte(BR).u32(depth - 2); // $top is the second
   const get = (r: number) => {
-    if (r === 0) b.byte(I64_CONST).s64(0n);
+    if (r === 0) b.byte(I64_CONST).byte(0);
     else b.byte(LGET).u32(regLocal.get(r)!);
   };
   const set = (r: number) => {
     if (r === 0) b.byte(DROP);
     else b.byte(LSET).u32(regLocal.get(r)!);
   };
-  const i64c = (v: bigint | number) => b.byte(I64_CONST).s64(BigInt(v));
+  const i64c = (v: bigint | number) => b.byte(I64_CONST).s64(v);
   const i32c = (v: number) => b.byte(I32_CONST).s32(v);
   const lget = (l: number) => b.byte(LGET).u32(l);
   const lset = (l: number) => b.byte(LSET).u32(l);
@@ -254,7 +253,9 @@ export function emitBlock(insns: Insn[], lay: JitLayout): Func | undefined {
   const hostAddr = (arr: number) => {
     lget(L_VA);
     lget(L_E);
-    b.byte(I64_LOAD).u32(3).u32(arr + 8);
+    b.byte(I64_LOAD)
+      .u32(3)
+      .u32(arr + 8);
     b.byte(I64_ADD).byte(I32_WRAP);
   };
 
@@ -268,7 +269,9 @@ export function emitBlock(insns: Insn[], lay: JitLayout): Func | undefined {
   lset(L_SPINBASE);
   for (const [r, l] of regLocal) {
     lget(P_HB);
-    b.byte(I64_LOAD).u32(3).u32(r * 8);
+    b.byte(I64_LOAD)
+      .u32(3)
+      .u32(r * 8);
     lset(l);
   }
   if (loops) open(LOOP); // $top
@@ -284,17 +287,20 @@ export function emitBlock(insns: Insn[], lay: JitLayout): Func | undefined {
     const immI = inst >> 20;
     switch ((inst >>> 2) & 31) {
       case 0x0d: // LUI
-        i64c(inst & 0xfffff000 | 0);
+        i64c((inst & 0xfffff000) | 0);
         set(rd);
         break;
       case 0x05: // AUIPC
-        pcPlus(ins.off + (inst & 0xfffff000 | 0));
+        pcPlus(ins.off + ((inst & 0xfffff000) | 0));
         set(rd);
         break;
       case 0x1b: {
         // JAL (always last)
         const imm =
-          ((inst >> 11) & 0xfff00000) | (inst & 0xff000) | ((inst >>> 9) & 0x800) | ((inst >>> 20) & 0x7fe);
+          ((inst >> 11) & 0xfff00000) |
+          (inst & 0xff000) |
+          ((inst >>> 9) & 0x800) |
+          ((inst >>> 20) & 0x7fe);
         pcPlus(ins.off + ins.len);
         set(rd);
         if (ins.off + imm === 0 && loops) {
@@ -320,7 +326,10 @@ export function emitBlock(insns: Insn[], lay: JitLayout): Func | undefined {
         break;
       case 0x18: {
         const imm =
-          ((inst >> 19) & 0xfffff000) | ((inst << 4) & 0x800) | ((inst >>> 20) & 0x7e0) | ((inst >>> 7) & 0x1e);
+          ((inst >> 19) & 0xfffff000) |
+          ((inst << 4) & 0x800) |
+          ((inst >>> 20) & 0x7e0) |
+          ((inst >>> 7) & 0x1e);
         get(rs1);
         lset(L_A);
         get(rs2);
@@ -447,7 +456,9 @@ export function emitBlock(insns: Insn[], lay: JitLayout): Func | undefined {
   for (const r of [...written].sort((a, c) => a - c)) {
     lget(P_HB);
     lget(regLocal.get(r)!);
-    b.byte(I64_STORE).u32(3).u32(r * 8);
+    b.byte(I64_STORE)
+      .u32(3)
+      .u32(r * 8);
   }
   lget(P_HB);
   lget(L_EXITPC);
@@ -588,7 +599,14 @@ export function emitBlock(insns: Insn[], lay: JitLayout): Func | undefined {
     set(rd);
   }
 
-  function opImm32(rd: number, rs1: number, f3: number, f7: number, inst: number, imm: number): void {
+  function opImm32(
+    rd: number,
+    rs1: number,
+    f3: number,
+    f7: number,
+    inst: number,
+    imm: number,
+  ): void {
     const sh = (inst >>> 20) & 31;
     const f12 = inst >>> 20;
     get(rs1);
@@ -661,7 +679,9 @@ export function emitBlock(insns: Insn[], lay: JitLayout): Func | undefined {
     } else if (f7 === 1) {
       if (f3 === 0) bin(I64_MUL);
       else
-        call2(['', 'jitMulh', 'jitMulhsu', 'jitMulhu', 'jitDiv', 'jitDivu', 'jitRem', 'jitRemu'][f3]);
+        call2(
+          ['', 'jitMulh', 'jitMulhsu', 'jitMulhu', 'jitDiv', 'jitDivu', 'jitRem', 'jitRemu'][f3],
+        );
     } else {
       const k = (f7 << 3) | f3;
       switch (k) {
@@ -804,12 +824,18 @@ function targetOff(i: Insn): number | undefined {
   const op = (inst >>> 2) & 31;
   if (op === 0x18) {
     const imm =
-      ((inst >> 19) & 0xfffff000) | ((inst << 4) & 0x800) | ((inst >>> 20) & 0x7e0) | ((inst >>> 7) & 0x1e);
+      ((inst >> 19) & 0xfffff000) |
+      ((inst << 4) & 0x800) |
+      ((inst >>> 20) & 0x7e0) |
+      ((inst >>> 7) & 0x1e);
     return i.off + imm;
   }
   if (op === 0x1b) {
     const imm =
-      ((inst >> 11) & 0xfff00000) | (inst & 0xff000) | ((inst >>> 9) & 0x800) | ((inst >>> 20) & 0x7fe);
+      ((inst >> 11) & 0xfff00000) |
+      (inst & 0xff000) |
+      ((inst >>> 9) & 0x800) |
+      ((inst >>> 20) & 0x7fe);
     return i.off + imm;
   }
   return undefined;

@@ -136,7 +136,12 @@ export class JitTranslator {
         imports: [
           { module: 'env', name: 'ld', kind: 'func', type: 1 },
           { module: 'env', name: 'st', kind: 'func', type: 2 },
-          ...BINARY_HELPERS.map((name) => ({ module: 'env', name, kind: 'func' as const, type: 3 })),
+          ...BINARY_HELPERS.map((name) => ({
+            module: 'env',
+            name,
+            kind: 'func' as const,
+            type: 3,
+          })),
           ...UNARY_HELPERS.map((name) => ({ module: 'env', name, kind: 'func' as const, type: 4 })),
           { module: 'env', name: 'mem', kind: 'memory', shared: this.shared },
           { module: 'env', name: 'table', kind: 'table' },

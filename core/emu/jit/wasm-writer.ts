@@ -48,9 +48,10 @@ export class Bytes {
     }
   }
 
-  /** Signed LEB128 of a 64-bit integer (given as a bigint, any sign). */
-  s64(v: bigint): this {
-    let x = BigInt.asIntN(64, v);
+  /** Signed LEB128 of a 64-bit integer (a bigint of any sign, or a number in int32 range). */
+  s64(v: bigint | number): this {
+    if (typeof v === 'number' && (v | 0) === v) return this.s32(v);
+    let x = BigInt.asIntN(64, BigInt(v));
     for (;;) {
       const b = Number(x & 0x7fn);
       x >>= 7n;
@@ -62,9 +63,11 @@ export class Bytes {
     }
   }
 
+  /** A name (ASCII: the JIT's import names). */
   name(s: string): this {
-    const e = new TextEncoder().encode(s);
-    return this.u32(e.length).bytes(e);
+    this.u32(s.length);
+    for (let i = 0; i < s.length; i++) this.byte(s.charCodeAt(i));
+    return this;
   }
 
   /** A copy of another buffer. */
@@ -127,7 +130,12 @@ export function assembleModule(m: {
       imports.byte(0x00).u32(i.type);
       importedFuncs++;
     } else if (i.kind === 'table') imports.byte(0x01).byte(T.funcref).byte(0x00).u32(0);
-    else if (i.shared) imports.byte(0x02).byte(0x03).u32(0).u32(i.max ?? 65536);
+    else if (i.shared)
+      imports
+        .byte(0x02)
+        .byte(0x03)
+        .u32(0)
+        .u32(i.max ?? 65536);
     else imports.byte(0x02).byte(0x00).u32(0);
   }
   section(2, imports);

@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { instantiateCore } from '../../../core/emu/instantiate.js';
 
 const WASM = join(dirname(fileURLToPath(import.meta.url)), '../../../core/emu/build/emu.wasm');
 
@@ -29,12 +30,8 @@ export async function runElfInCore(
   options: Record<number, bigint> = {},
   maxInsns = 50_000_000n,
 ): Promise<CoreRun> {
-  const { instance } = await WebAssembly.instantiate(readFileSync(WASM), {
-    env: {
-      abort() {
-        throw new Error('emu.wasm abort');
-      },
-    },
+  const { instance } = await instantiateCore(new WebAssembly.Module(readFileSync(WASM)), () => {
+    throw new Error('emu.wasm abort');
   });
   const e = instance.exports as unknown as Core;
   if (e.create(256n << 20n, 1) !== 0) throw new Error('create failed');
@@ -103,12 +100,8 @@ function loadElf(e: Core, path: string): bigint {
 
 /** Boots firmware like QEMU virt (reset vector in the boot ROM, a0 = hartid, a1 = FDT). */
 export async function bootFirmware(b: FirmwareBoot): Promise<{ output: string; insns: bigint }> {
-  const { instance } = await WebAssembly.instantiate(readFileSync(WASM), {
-    env: {
-      abort() {
-        throw new Error('emu.wasm abort');
-      },
-    },
+  const { instance } = await instantiateCore(new WebAssembly.Module(readFileSync(WASM)), () => {
+    throw new Error('emu.wasm abort');
   });
   const e = instance.exports as unknown as Core;
   if (e.create(BigInt(b.ramMiB) << 20n, b.harts) !== 0) throw new Error('create failed');

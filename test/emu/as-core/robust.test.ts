@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { instantiateCore } from '../../../core/emu/instantiate.js';
 
 const WASM = join(dirname(fileURLToPath(import.meta.url)), '../../../core/emu/build/emu.wasm');
 
@@ -39,12 +40,8 @@ function xorshift(seed: number): () => number {
 }
 
 async function garbageRun(seed: number): Promise<string> {
-  const { instance } = await WebAssembly.instantiate(readFileSync(WASM), {
-    env: {
-      abort() {
-        throw new Error('abort');
-      },
-    },
+  const { instance } = await instantiateCore(new WebAssembly.Module(readFileSync(WASM)), () => {
+    throw new Error('abort');
   });
   const e = instance.exports as unknown as Core;
   const rnd = xorshift(seed);

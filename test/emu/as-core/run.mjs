@@ -25,6 +25,9 @@ const { instance } = await WebAssembly.instantiate(wasm, {
     abort() {
       throw new Error('abort');
     },
+    // the JIT stays off here (the core's default): no translator, an empty table
+    table: new WebAssembly.Table({ initial: 1, element: 'anyfunc' }),
+    jitTranslate() {},
   },
 });
 const e = instance.exports;
