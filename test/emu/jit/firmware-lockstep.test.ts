@@ -24,7 +24,11 @@ describe.skipIf(skipSbi)(
           { bios: fileArg(FW_JUMP), kernel: fileArg(buildPayload()) },
           { harts, quantum, ramSize: 64n << 20n, events: harts === 1 ? ['trap'] : [] },
         );
-        const r = lockstep(pair, { chunks: [...chunks], maxInsns: 100_000_000n, ramEvery: 40 });
+        const r = lockstep(pair, {
+          chunks: [...chunks],
+          maxInsns: 100_000_000n,
+          ramEvery: 2_000_000n,
+        });
         expect(r.divergence).toBeUndefined();
         expect(r.reason, pair.out.ref.slice(-500)).toBe('poweroff');
         expect(pair.out.ref).toContain(`payload: harts ${harts}`);
@@ -46,7 +50,7 @@ describe.skipIf(skipUboot)(
       const r = lockstep(pair, {
         chunks: [100003n, 999n],
         maxInsns: 400_000_000n,
-        ramEvery: 500,
+        ramEvery: 20_000_000n,
         // a key stops the autoboot countdown (which would otherwise spin for 2 s of guest time)
         input: [
           { after: 'autoboot', text: ' ' },

@@ -41,7 +41,7 @@ describe.skipIf(skip)(
           const r = lockstep(pair, {
             chunks,
             maxInsns: 2_000_000n,
-            fullEvery: 50,
+            fullEvery: 500n,
             input: o.input ? [{ after: 'READY', text: o.input }] : [],
           });
           expect(r.divergence).toBeUndefined();

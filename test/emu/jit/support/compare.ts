@@ -33,10 +33,19 @@ const FULL_CSRS = Object.keys(CSR).filter((n) => !/ireg$|topei$/.test(n));
 
 export const hex = (v: bigint): string => '0x' + v.toString(16);
 
+/** Which CSRs exist on each machine (asked once: getCSR throws for the others). */
+const present = new WeakMap<Machine, Map<string, boolean>>();
+
 function csrOrAbsent(m: Machine, hart: number, name: string): string {
+  let known = present.get(m);
+  if (!known) present.set(m, (known = new Map()));
+  if (known.get(name) === false) return '(absent)';
   try {
-    return hex(m.getCSR(hart, name));
+    const v = hex(m.getCSR(hart, name));
+    known.set(name, true);
+    return v;
   } catch {
+    known.set(name, false);
     return '(absent)';
   }
 }
