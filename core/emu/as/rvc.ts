@@ -30,8 +30,12 @@ function jtype(imm: i32, rd: u32): u32 {
 }
 
 export function expand(c: u32): u32 {
-  let op = c & 3;
-  let f3 = c >> 13;
+  return expandIn(c, c & 3, c >> 13);
+}
+
+// expand() for a halfword whose quadrant (op) and funct3 are known: inlined where both are
+// constants, only that case's code remains.
+@inline function expandIn(c: u32, op: u32, f3: u32): u32 {
   let rd = b(c, 11, 7);
   let rs2 = b(c, 6, 2);
   let rdp = 8 + b(c, 4, 2);
@@ -121,8 +125,26 @@ export function expand(c: u32): u32 {
   return 0;
 }
 
-export function rvcInit(): void {
-  for (let i: u32 = 0; i < 0x10000; i++) {
-    store<u32>(RVC_TABLE + (<usize>i << 2), (i & 3) == 3 ? 0 : expand(i));
+// Every halfword of one quadrant and funct3 (2048 of them: bits 12..2 vary).
+@inline function fillBlock(op: u32, f3: u32): void {
+  let base = (f3 << 13) | op;
+  for (let mid: u32 = 0; mid < 0x800; mid++) {
+    let c = base | (mid << 2);
+    store<u32>(RVC_TABLE + (<usize>c << 2), expandIn(c, op, f3));
   }
+}
+
+// Built at every machine creation, so it is on the start-up path: one literal fillBlock per
+// (quadrant, funct3) lets the optimizer drop expand's dispatch from each inner loop (0.31 ->
+// 0.21 ms warm, 0.6-1.8 -> ~0.4 ms on a process's first machine; writing the 256 KiB into fresh
+// pages alone takes 0.14 ms).
+export function rvcInit(): void {
+  // Quadrant 3 (low bits 11) is the 32-bit encoding space: no expansion.
+  for (let hi: usize = 0; hi < 0x4000; hi++) store<u32>(RVC_TABLE + (hi << 4), 0, 12);
+  fillBlock(0, 0); fillBlock(0, 1); fillBlock(0, 2); fillBlock(0, 3);
+  fillBlock(0, 4); fillBlock(0, 5); fillBlock(0, 6); fillBlock(0, 7);
+  fillBlock(1, 0); fillBlock(1, 1); fillBlock(1, 2); fillBlock(1, 3);
+  fillBlock(1, 4); fillBlock(1, 5); fillBlock(1, 6); fillBlock(1, 7);
+  fillBlock(2, 0); fillBlock(2, 1); fillBlock(2, 2); fillBlock(2, 3);
+  fillBlock(2, 4); fillBlock(2, 5); fillBlock(2, 6); fillBlock(2, 7);
 }
