@@ -1,0 +1,111 @@
+// Breakpoints and watchpoints set while the code they are in is translated must stop at the
+// same instruction, with the same state, as with the JIT off: a hot loop (programs/watch.S)
+// runs until translated, then breakpoints (at a block's first instruction, inside a block, at
+// its branch) and watchpoints (load, store, AMO, FP store, LR/SC, a partial overlap) are set on
+// both machines; each side must stop identically, step past, and stop again one pass later.
+import { describe, expect, it } from 'vitest';
+import { join } from 'node:path';
+import { CROSS_GCC, missing } from '../support/tools.js';
+import { emuMissing, fileArg } from '../support/emu.js';
+import { buildProgram } from '../support/isa-harness.js';
+import { SymbolTable } from '../../../core/emu/symbols.js';
+import { createPair, lockstep, type Pair } from './support/lockstep.js';
+import { compareState } from './support/compare.js';
+
+const skip = missing({ commands: [CROSS_GCC] }) ?? emuMissing;
+const SRC = join(import.meta.dirname, 'programs', 'watch.S');
+
+/** Boots watch.S on both sides and runs until the loop is translated. */
+async function hotPair(chunks: bigint[]): Promise<{ pair: Pair; sym: (n: string) => bigint }> {
+  const pair = await createPair({ kernel: fileArg(buildProgram(SRC)) }, { ramSize: 16n << 20n });
+  const syms = new SymbolTable(pair.ref.symbols);
+  const sym = (n: string): bigint => {
+    const v = syms.find(n);
+    if (v === undefined) throw new Error(`no symbol ${n} in watch.S`);
+    return v;
+  };
+  const r = lockstep(pair, { chunks, maxInsns: 3000n });
+  expect(r.divergence).toBeUndefined();
+  expect(
+    pair.jit.jitStats().blocks,
+    'the loop is translated before the debugger steps in',
+  ).toBeGreaterThan(0);
+  return { pair, sym };
+}
+
+/** Lockstep until a stop; then the same stop on both sides is checked and stepped past. */
+function stopAndStep(pair: Pair, chunks: bigint[], want: 'breakpoint' | 'watchpoint'): bigint {
+  const r = lockstep(pair, { chunks, maxInsns: 100_000n });
+  expect(r.divergence).toBeUndefined();
+  expect(r.reason).toBe(want);
+  const pc = pair.ref.getPC(0);
+  // the counters read through the API agree with the instruction count (watch.S never writes
+  // minstret), on both sides
+  for (const side of ['jit', 'ref'] as const)
+    expect(pair[side].getCSR(0, 'instret'), `${side}: instret CSR at the ${want} stop`).toBe(
+      pair[side].instructionCounts()[0],
+    );
+  const sj = pair.jit.step(0);
+  const sr = pair.ref.step(0);
+  expect(sj).toEqual(sr);
+  expect(compareState(pair, true)).toBeUndefined();
+  return pc;
+}
+
+describe.skipIf(skip)(
+  `breakpoints and watchpoints in translated code${skip ? ` (skipped: ${skip})` : ''}`,
+  () => {
+    for (const chunks of [[100003n], [7n, 1000n]]) {
+      it(`breakpoints set while the loop is translated (chunks ${chunks.join(',')})`, async () => {
+        const { pair, sym } = await hotPair(chunks);
+        const loop = sym('watch_loop');
+        for (const at of [loop, loop + 12n, sym('watch_branch')]) {
+          pair.jit.addBreakpoint(at);
+          pair.ref.addBreakpoint(at);
+          const counts: bigint[] = [];
+          for (let i = 0; i < 3; i++) {
+            expect(stopAndStep(pair, chunks, 'breakpoint')).toBe(at);
+            counts.push(pair.ref.instructionCounts()[0]);
+          }
+          // one pass of the loop between hits
+          expect(counts[2] - counts[1]).toBe(counts[1] - counts[0]);
+          pair.jit.removeBreakpoint(at);
+          pair.ref.removeBreakpoint(at);
+          const r = lockstep(pair, { chunks, maxInsns: 500n });
+          expect(r.divergence).toBeUndefined();
+        }
+        const r = lockstep(pair, { chunks, maxInsns: 1_000_000n });
+        expect(r.divergence).toBeUndefined();
+        expect(r.reason).toBe('poweroff');
+      });
+
+      it(`watchpoints set while the loop is translated (chunks ${chunks.join(',')})`, async () => {
+        const { pair, sym } = await hotPair(chunks);
+        const data = sym('data');
+        const cases: [bigint, number, 'load' | 'store' | 'access'][] = [
+          [data, 8, 'load'],
+          [data + 8n, 8, 'store'],
+          [data + 16n, 8, 'access'],
+          [data + 24n, 8, 'store'],
+          [data + 32n, 8, 'access'],
+          [data + 42n, 2, 'store'],
+        ];
+        for (const [pa, len, kind] of cases) {
+          pair.jit.addWatchpoint(pa, len, kind);
+          pair.ref.addWatchpoint(pa, len, kind);
+          for (let i = 0; i < 3; i++) stopAndStep(pair, chunks, 'watchpoint');
+          pair.jit.removeWatchpoint(pa);
+          pair.ref.removeWatchpoint(pa);
+          const r = lockstep(pair, { chunks, maxInsns: 500n });
+          expect(
+            r.divergence,
+            `after the ${kind} watchpoint at 0x${pa.toString(16)}`,
+          ).toBeUndefined();
+        }
+        const r = lockstep(pair, { chunks, maxInsns: 1_000_000n });
+        expect(r.divergence).toBeUndefined();
+        expect(r.reason).toBe('poweroff');
+      });
+    }
+  },
+);
