@@ -1,8 +1,9 @@
 // Random code with the JIT and without it, in lockstep. Valid random loops (see
 // support/random-program.ts) in M, S and U mode, bare, through a gigapage and through scattered
-// 4 KiB pages, on one and two harts, with traps and timer interrupts inside the hot loop; and
-// random memory run as code from random states (as test/emu/as-core/robust.test.ts does), where
-// whatever happens (mostly traps) must happen identically.
+// 4 KiB pages, in VS and VU mode (two-stage translation), on one and two harts, with traps and
+// timer interrupts inside the hot loop; and random memory run as code from random states (as
+// test/emu/as-core/robust.test.ts does), where whatever happens (mostly traps) must happen
+// identically.
 import { describe, expect, it } from 'vitest';
 import { emuMissing } from '../support/emu.js';
 import { createPair, lockstep } from './support/lockstep.js';
@@ -25,9 +26,11 @@ describe.skipIf(emuMissing)(
       ['S', '4k'],
       ['U', 'giga'],
       ['U', '4k'],
+      ['VS', 'giga'],
+      ['VU', '4k'],
     ];
     for (const [mode, mapping] of cases) {
-      it(`${mode} mode${mode === 'M' ? '' : `, Sv39 ${mapping} pages`}`, async () => {
+      it(`${mode} mode${mode === 'M' ? '' : `, ${mode[0] === 'V' ? 'Sv39x4 + ' : ''}Sv39 ${mapping} pages`}`, async () => {
         for (let i = 0; i < 8; i++) {
           const seed = 1000 * cases.findIndex((c) => c[0] === mode && c[1] === mapping) + i + 1;
           const harts = 1 + (i % 2);

@@ -4,7 +4,8 @@
 // with traps inside it (illegal instructions, faulting and misaligned accesses, ebreak) and
 // timer interrupts arriving while it runs. It runs in M mode (bare), or in S or U mode through
 // Sv39 (a gigapage, or 4 KiB pages scattered in physical memory so code and data cross pages
-// that are not contiguous), on one or two harts sharing code and overlapping data.
+// that are not contiguous), or in VS or VU mode through the same VS-stage tables and an Sv39x4
+// G-stage, on one or two harts sharing code and overlapping data.
 import type { Machine } from '../../../../core/emu/machine.js';
 import * as E from './rv-encode.js';
 
@@ -26,7 +27,8 @@ export function xorshift(seed: number): Rng {
 const pick = <T>(rnd: Rng, xs: readonly T[]): T => xs[rnd() % xs.length];
 const rand64 = (rnd: Rng): bigint => (BigInt(rnd()) << 32n) | BigInt(rnd());
 
-export type Mode = 'M' | 'S' | 'U';
+/** VS and VU: virtualised (H extension), through both translation stages. */
+export type Mode = 'M' | 'S' | 'U' | 'VS' | 'VU';
 export type Mapping = 'giga' | '4k';
 
 export interface ProgramSpec {
@@ -59,6 +61,7 @@ const C_WRITABLE = [10, 11, 12, 13, 14, 15];
 const RAM = 0x80000000n;
 const HANDLER_PA = RAM + 0x100n;
 const ROOT_PA = RAM + 0x200000n; // Sv39 root, then L1 and L0 tables
+const GROOT_PA = RAM + 0x300000n; // Sv39x4 G-stage root (16 KiB)
 const FRAMES_PA = RAM + 0x400000n; // 512 frames the 4 KiB mapping scatters pages over
 const TEST_DEV = 0x100000n;
 const CLINT_MTIMECMP = 0x2004000n;
@@ -213,7 +216,8 @@ function dataOff(rnd: Rng, size: number): number {
 
 function randomItem(g: Gen): Item {
   const { rnd } = g;
-  const rd = (): number => pick(rnd, g.dests);
+  // x0 now and then: the result is dropped, but a load's access (and its fault) still happens
+  const rd = (): number => (rnd() % 32 === 0 ? 0 : pick(rnd, g.dests));
   const rs = (): number => rnd() % 32;
   const kind = rnd() % 100;
   if (kind < 22) {
@@ -498,8 +502,17 @@ export function randomProgram(spec: ProgramSpec): GuestImage {
   writeVa(dataVa - 0x1000n, dataBytes);
 
   let satp = 0n;
+  let hgatp = 0n;
+  const virt = spec.mode === 'VS' || spec.mode === 'VU';
+  if (virt) {
+    // G-stage: guest-physical = physical for the gigabyte of RAM (G-stage leaves are U pages)
+    const groot = new BigUint64Array(2048);
+    groot[2] = ((RAM >> 12n) << 10n) | 0xdfn;
+    writes.push({ pa: GROOT_PA, bytes: new Uint8Array(groot.buffer) });
+    hgatp = (8n << 60n) | (GROOT_PA >> 12n);
+  }
   if (paged) {
-    const u = spec.mode === 'U' ? 0x10n : 0n;
+    const u = spec.mode === 'U' || spec.mode === 'VU' ? 0x10n : 0n;
     const leaf = (pa: bigint): bigint => ((pa >> 12n) << 10n) | 0xcfn | u; // D A X W R V (+U)
     const table = (pa: bigint): bigint => ((pa >> 12n) << 10n) | 1n;
     const root = new BigUint64Array(512);
@@ -555,7 +568,10 @@ export function randomProgram(spec: ProgramSpec): GuestImage {
         ['pmpcfg0', 0x1fn],
         ['mstatus', mstatus],
         ['mie', spec.timer ? 1n << 7n : 0n],
-        ['satp', satp],
+        ['satp', virt ? 0n : satp],
+        ['hgatp', hgatp],
+        ['vsatp', virt ? satp : 0n],
+        ['vsstatus', virt ? 3n << 13n : 0n],
         ['fcsr', BigInt(rnd() % 5) << 5n],
       ],
     });
@@ -579,7 +595,10 @@ export function applyImage(m: Machine, img: GuestImage, timer: number): void {
     for (let r = 1; r < 32; r++) m.setX(i, r, h.x[r]);
     for (let r = 0; r < 32; r++) m.setF(i, r, h.f[r]);
     m.setPC(i, h.pc);
-    m.setMode(i, { priv: h.mode, virt: false });
+    m.setMode(i, {
+      priv: h.mode === 'VS' ? 'S' : h.mode === 'VU' ? 'U' : h.mode,
+      virt: h.mode[0] === 'V',
+    });
     // first timer interrupt after `timer` ticks (or never)
     const cmp = new Uint8Array(8);
     new DataView(cmp.buffer).setBigUint64(0, timer ? BigInt(timer) : (1n << 64n) - 1n, true);
