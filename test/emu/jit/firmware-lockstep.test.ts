@@ -45,7 +45,7 @@ describe.skipIf(skipUboot)(
     it('reaches the prompt and answers version', async () => {
       const pair = await createPair(
         { bios: fileArg(FW_JUMP), kernel: fileArg(UBOOT_SMODE) },
-        { harts: 1, ramSize: 128n << 20n },
+        { harts: 1, ramSize: 128n << 20n, threshold: 'default' },
       );
       const r = lockstep(pair, {
         chunks: [100003n, 999n],

@@ -28,12 +28,18 @@ const skipQemu = missing({ commands: [QEMU] });
  * run() starts its round at hart 0, so schedules of small chunks only also include a large one
  * (or the other harts would never run).
  */
-const VARIANTS: { chunks: bigint[]; quantum?: number; events: boolean }[] = [
+const VARIANTS: {
+  chunks: bigint[];
+  quantum?: number;
+  events: boolean;
+  threshold?: number | 'default';
+}[] = [
   { chunks: [1n, 7n, 1n, 3001n], events: true },
   { chunks: [3n, 1000n], quantum: 100, events: false },
-  { chunks: [13n, 257n, 4099n], events: true },
+  { chunks: [13n, 257n, 4099n], events: true, threshold: 1 },
   { chunks: [100003n], quantum: 1, events: false },
   { chunks: [7n, 1n, 3001n], quantum: 100, events: false },
+  { chunks: [5000n, 11n], events: false, threshold: 'default' },
 ];
 
 describe.skipIf(skip)(`JIT programs${skip ? ` (skipped: ${skip})` : ''}`, () => {
@@ -67,10 +73,11 @@ describe.skipIf(skip)(`JIT programs${skip ? ` (skipped: ${skip})` : ''}`, () => 
               quantum: v.quantum ?? o.machine?.quantum,
               ramSize: 16n << 20n,
               events: v.events ? ['trap', 'mode'] : [],
+              threshold: v.threshold,
             },
           );
           const r = lockstep(pair, { chunks: v.chunks, maxInsns: 5_000_000n, fullEvery: 5000n });
-          const what = `chunks ${v.chunks.join(',')}, quantum ${v.quantum ?? 'default'}`;
+          const what = `chunks ${v.chunks.join(',')}, quantum ${v.quantum ?? 'default'}, threshold ${v.threshold ?? 2}`;
           expect(r.divergence, what).toBeUndefined();
           expect(r.reason, `${what}: ${pair.out.ref.slice(-300)}`).toBe('poweroff');
           // the JIT really ran: blocks were translated

@@ -30,8 +30,11 @@ export interface Pair {
 }
 
 export interface PairOptions extends Omit<MachineOptions, 'jit'> {
-  /** JIT threshold of the JIT side (default 2: almost every jump target gets translated). */
-  threshold?: number;
+  /**
+   * JIT threshold of the JIT side (default 2: almost every jump target gets translated);
+   * 'default' leaves the core's own (`jit: true`).
+   */
+  threshold?: number | 'default';
   /**
    * Event kinds both sides record and compare (default none: recording events may change how a
    * core runs, so most tests compare state without them and some with them).
@@ -50,7 +53,7 @@ export function withJit(
 /** Two machines that differ only in the JIT, with the same images loaded. */
 export async function createPair(boot: BootImages | undefined, o: PairOptions = {}): Promise<Pair> {
   const { threshold = 2, events = [], ...machine } = o;
-  const jit = await newMachine(withJit(machine, { threshold }));
+  const jit = await newMachine(withJit(machine, threshold === 'default' ? true : { threshold }));
   const ref = await newMachine(withJit(machine, false));
   const pair: Pair = { jit, ref, out: { jit: '', ref: '' }, events: { jit: [], ref: [] } };
   for (const side of ['jit', 'ref'] as const) {
@@ -92,6 +95,20 @@ export interface LockstepResult {
   reason: string;
 }
 
+const fmtEvent = (e: EmuEvent | undefined): string =>
+  JSON.stringify(e, (_k, v: unknown) => (typeof v === 'bigint' ? `0x${v.toString(16)}` : v)) ??
+  '(none)';
+
+/** The last events of each side (where the two runs parted, when events are recorded). */
+function recentEvents(p: Pair): string {
+  const n = Math.max(p.events.jit.length, p.events.ref.length);
+  if (n === 0) return '';
+  const lines: string[] = ['\n  last events (jit | ref):'];
+  for (let i = Math.max(0, n - 4); i < n; i++)
+    lines.push(`  #${i}: ${fmtEvent(p.events.jit[i])} | ${fmtEvent(p.events.ref[i])}`);
+  return lines.join('\n');
+}
+
 const fmtResult = (r: RunResult): string =>
   `${r.reason} insns=${r.insns}${r.hart !== undefined ? ` hart=${r.hart}` : ''}` +
   `${r.address !== undefined ? ` address=0x${r.address.toString(16)}` : ''}` +
@@ -101,13 +118,9 @@ const fmtResult = (r: RunResult): string =>
 function diffEvents(a: EmuEvent[], b: EmuEvent[], from: number): string | undefined {
   const n = Math.max(a.length, b.length);
   for (let i = from; i < n; i++) {
-    const x = JSON.stringify(a[i], (_k, v: unknown) =>
-      typeof v === 'bigint' ? `0x${v.toString(16)}` : v,
-    );
-    const y = JSON.stringify(b[i], (_k, v: unknown) =>
-      typeof v === 'bigint' ? `0x${v.toString(16)}` : v,
-    );
-    if (x !== y) return `event #${i}: jit ${x ?? '(none)'}  ref ${y ?? '(none)'}`;
+    const x = fmtEvent(a[i]);
+    const y = fmtEvent(b[i]);
+    if (x !== y) return `event #${i}: jit ${x}  ref ${y}`;
   }
   return undefined;
 }
@@ -135,7 +148,9 @@ export function lockstep(p: Pair, o: LockstepOptions): LockstepResult {
   const fail = (what: string, k: bigint): LockstepResult => ({
     divergence:
       `first divergence at the end of chunk #${chunk} (chunk size ${k}; ${total} instructions ` +
-      `retired by then, summed over harts):\n${what}\n${describeHart(p, 'jit')}\n${describeHart(p, 'ref')}`,
+      `retired by then, summed over harts):\n${what}\n${describeHart(p, 'jit')}\n${describeHart(p, 'ref')}` +
+      `\n  jit: ${JSON.stringify(p.jit.jitStats())}` +
+      recentEvents(p),
     chunks: chunk,
     insns: total,
     reason: 'divergence',
