@@ -44,15 +44,17 @@ export interface ProgramSpec {
   timer?: number;
 }
 
-// Registers the random code never writes: s0 = data window, s1 = loop counter, a7 = exit
-// request, t5/t6 = the M-mode trap handler's scratch.
+// Registers the random code never writes: s0 = data window, sp = s0 - 512 (for the sp-relative
+// compressed forms), s1 = loop counter, a7 = exit request, t5/t6 = the M-mode trap handler's
+// scratch.
+const SP = 2;
 const S0 = 8;
 const S1 = 9;
 const A7 = 17;
 const T5 = 30;
 const T6 = 31;
 const RA = 1;
-const RESERVED = new Set([0, S0, S1, A7, T5, T6]);
+const RESERVED = new Set([0, SP, S0, S1, A7, T5, T6]);
 const WRITABLE = Array.from({ length: 32 }, (_, i) => i).filter((i) => !RESERVED.has(i));
 /** Writable registers that compressed instructions can name (x8..x15 minus s0/s1). */
 const C_WRITABLE = [10, 11, 12, 13, 14, 15];
@@ -76,7 +78,8 @@ interface Item {
   words: { v: number; size: 2 | 4 }[];
   /** Forward branch: skip this many following items (resolved when laid out). */
   skip?: number;
-  branch?: { f3: number; rs1: number; rs2: number };
+  /** c: as c.beqz / c.bnez (f3 0 / 1, rs1 in x8..x15, rs2 = x0). */
+  branch?: { f3: number; rs1: number; rs2: number; c?: boolean };
   /** Call of subroutine n (jal ra). */
   call?: number;
 }
@@ -249,24 +252,27 @@ function randomItem(g: Gen): Item {
   }
   if (kind < 66) {
     // compressed
-    const c = rnd() % 12;
+    const c = rnd() % 18;
     const r6 = (): number => (rnd() % 64) - 32;
     const nz = (v: number): number => v || 1;
     const crd = (): number => pick(rnd, C_WRITABLE);
     const crs = (): number => 8 + (rnd() % 8);
+    // never x0 here: some compressed forms are reserved with rd = x0 (a 2-byte illegal
+    // instruction would defeat the handler's skip of 4 bytes)
+    const crd6 = (): number => pick(rnd, g.dests);
     switch (c) {
       case 0:
-        return w2(E.cImm6(0, 1, rd(), nz(r6()))); // c.addi
+        return w2(E.cImm6(0, 1, crd6(), nz(r6()))); // c.addi
       case 1:
-        return w2(E.cImm6(2, 1, rd(), r6())); // c.li
+        return w2(E.cImm6(2, 1, crd6(), r6())); // c.li
       case 2:
-        return w2(E.cImm6(1, 1, rd(), r6())); // c.addiw
+        return w2(E.cImm6(1, 1, crd6(), r6())); // c.addiw
       case 3:
-        return w2(E.cImm6(0, 2, rd(), nz(rnd() % 64))); // c.slli
+        return w2(E.cImm6(0, 2, crd6(), nz(rnd() % 64))); // c.slli
       case 4:
-        return w2(E.cMvAdd(0, rd(), 1 + (rnd() % 31))); // c.mv
+        return w2(E.cMvAdd(0, crd6(), 1 + (rnd() % 31))); // c.mv
       case 5:
-        return w2(E.cMvAdd(1, rd(), 1 + (rnd() % 31))); // c.add
+        return w2(E.cMvAdd(1, crd6(), 1 + (rnd() % 31))); // c.add
       case 6:
         return w2(E.cAluImm(pick(rnd, [0, 1, 2] as const), crd(), nz(rnd() % 64)));
       case 7:
@@ -277,9 +283,37 @@ function randomItem(g: Gen): Item {
         const st = rnd() % 2 === 0;
         return w2(E.cLdSd(st, st ? crs() : crd(), S0, (rnd() % 32) * 8));
       }
-      default: {
+      case 10: {
         const st = rnd() % 2 === 0;
         return w2(E.cLwSw(st, st ? crs() : crd(), S0, (rnd() % 32) * 4));
+      }
+      case 11:
+        return w2(E.cLui(crd6(), nz(r6())));
+      case 12:
+        return w2(E.cAddi4spn(crd(), 4 * (1 + (rnd() % 255))));
+      case 13:
+      case 14: {
+        // c.lwsp / c.ldsp / c.swsp / c.sdsp
+        const st = c === 14;
+        const wide = rnd() % 2 === 0;
+        const off = wide ? (rnd() % 64) * 8 : (rnd() % 64) * 4;
+        return w2(E.cSp(st, wide, st ? rnd() % 32 : crd6(), off));
+      }
+      case 15: {
+        // sp moves and comes back around an sp-relative access (one item)
+        const imm = 16 * (1 + (rnd() % 15));
+        return {
+          words: [
+            { v: E.cAddi16sp(imm), size: 2 },
+            { v: E.cSp(rnd() % 2 === 0, true, crd6(), (rnd() % 32) * 8), size: 2 },
+            { v: E.cAddi16sp(-imm), size: 2 },
+          ],
+        };
+      }
+      default: {
+        // c.beqz / c.bnez forward over 0..3 items
+        const f3 = rnd() % 2;
+        return { words: [], skip: rnd() % 4, branch: { f3, rs1: crs(), rs2: 0, c: true } };
       }
     }
   }
@@ -369,7 +403,13 @@ function randomItem(g: Gen): Item {
 /** Lays items out from `at`; branches skip whole items, calls go to `subAt`. */
 function layout(items: Item[], at: bigint, subAt?: bigint): { bytes: number[]; end: bigint } {
   const size = (it: Item): number =>
-    it.branch || it.call !== undefined ? 4 : it.words.reduce((s, w) => s + w.size, 0);
+    it.branch
+      ? it.branch.c
+        ? 2
+        : 4
+      : it.call !== undefined
+        ? 4
+        : it.words.reduce((s, w) => s + w.size, 0);
   const starts: bigint[] = [];
   let pc = at;
   for (const it of items) {
@@ -384,7 +424,9 @@ function layout(items: Item[], at: bigint, subAt?: bigint): { bytes: number[]; e
   items.forEach((it, i) => {
     if (it.branch) {
       const target = starts[Math.min(i + 1 + (it.skip ?? 0), items.length)];
-      put(E.bType(it.branch.f3, it.branch.rs1, it.branch.rs2, Number(target - starts[i])), 4);
+      const off = Number(target - starts[i]);
+      if (it.branch.c) put(E.cBranch(it.branch.f3 === 1, it.branch.rs1, off), 2);
+      else put(E.bType(it.branch.f3, it.branch.rs1, it.branch.rs2, off), 4);
     } else if (it.call !== undefined) put(subAt ? E.jal(RA, Number(subAt - starts[i])) : 0, 4);
     else for (const w of it.words) put(w.v, w.size);
   });
@@ -544,6 +586,7 @@ export function randomProgram(spec: ProgramSpec): GuestImage {
           ]),
     );
     x[S0] = dataVa + BigInt(hart) * 0x400n;
+    x[SP] = x[S0] - 512n;
     x[S1] = BigInt(iterations);
     x[A7] = 0n;
     const f = Array.from({ length: 32 }, () =>

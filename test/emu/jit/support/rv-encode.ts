@@ -166,3 +166,69 @@ export function cLwSw(store: boolean, r: number, base: number, off: number): num
     (c3(r) << 2)
   );
 }
+
+/** c.lui rd, imm6 (the value is imm6 << 12, sign-extended; rd not x0/x2, imm6 not 0). */
+export function cLui(rd: number, imm6: number): number {
+  return (3 << 13) | (((imm6 >> 5) & 1) << 12) | (rd << 7) | ((imm6 & 0x1f) << 2) | 1;
+}
+
+/** c.addi16sp: sp += imm (a non-zero multiple of 16 in -512..496). */
+export function cAddi16sp(imm: number): number {
+  return (
+    (3 << 13) |
+    (((imm >> 9) & 1) << 12) |
+    (2 << 7) |
+    (((imm >> 4) & 1) << 6) |
+    (((imm >> 6) & 1) << 5) |
+    (((imm >> 7) & 3) << 3) |
+    (((imm >> 5) & 1) << 2) |
+    1
+  );
+}
+
+/** c.addi4spn rd' = sp + imm (a non-zero multiple of 4 up to 1020). */
+export function cAddi4spn(rd: number, imm: number): number {
+  return (
+    (((imm >> 4) & 3) << 11) |
+    (((imm >> 6) & 0xf) << 7) |
+    (((imm >> 2) & 1) << 6) |
+    (((imm >> 3) & 1) << 5) |
+    (c3(rd) << 2)
+  );
+}
+
+/** c.lwsp / c.ldsp (load rd from sp + off) and c.swsp / c.sdsp (store rs2). */
+export function cSp(store: boolean, wide: boolean, r: number, off: number): number {
+  if (store)
+    return wide
+      ? (7 << 13) | (((off >> 3) & 7) << 10) | (((off >> 6) & 7) << 7) | (r << 2) | 2
+      : (6 << 13) | (((off >> 2) & 0xf) << 9) | (((off >> 6) & 3) << 7) | (r << 2) | 2;
+  return wide
+    ? (3 << 13) |
+        (((off >> 5) & 1) << 12) |
+        (r << 7) |
+        (((off >> 3) & 3) << 5) |
+        (((off >> 6) & 7) << 2) |
+        2
+    : (2 << 13) |
+        (((off >> 5) & 1) << 12) |
+        (r << 7) |
+        (((off >> 2) & 7) << 4) |
+        (((off >> 6) & 3) << 2) |
+        2;
+}
+
+/** c.beqz / c.bnez rs1', off (-256..254). */
+export function cBranch(bnez: boolean, rs1: number, off: number): number {
+  if (off & 1 || off < -256 || off > 254) throw new RangeError(`c.branch offset ${off}`);
+  return (
+    ((bnez ? 7 : 6) << 13) |
+    (((off >> 8) & 1) << 12) |
+    (((off >> 3) & 3) << 10) |
+    (c3(rs1) << 7) |
+    (((off >> 6) & 3) << 5) |
+    (((off >> 1) & 3) << 3) |
+    (((off >> 5) & 1) << 2) |
+    1
+  );
+}
