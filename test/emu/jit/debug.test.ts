@@ -79,6 +79,23 @@ describe.skipIf(skip)(
         expect(r.reason).toBe('poweroff');
       });
 
+      it(`code rewritten through the API while translated (chunks ${chunks.join(',')})`, async () => {
+        const { pair, sym } = await hotPair(chunks);
+        // watch_loop+4: addi t0, t0, 1 -> addi t0, t0, 5 (as a debugger's memory write does)
+        const at = sym('watch_loop') + 4n;
+        const word = new DataView(pair.ref.readPhys(at, 4).buffer).getUint32(0, true);
+        expect(word, 'watch.S starts with ld t0; addi t0, t0, 1').toBe(0x00128293);
+        const patched = new Uint8Array(new Uint32Array([0x00528293]).buffer);
+        pair.jit.writePhys(at, patched);
+        pair.ref.writePhys(at, patched);
+        const r = lockstep(pair, { chunks, maxInsns: 1_000_000n });
+        expect(r.divergence).toBeUndefined();
+        expect(r.reason).toBe('poweroff');
+        // the last store of data+8 is load(data+0) + 5 with the patch: data+0 is never written,
+        // so the first signature line is 5
+        expect(pair.jit.readPhys(sym('data') + 8n, 1)[0]).toBe(5);
+      });
+
       it(`watchpoints set while the loop is translated (chunks ${chunks.join(',')})`, async () => {
         const { pair, sym } = await hotPair(chunks);
         const data = sym('data');

@@ -46,6 +46,12 @@ TEST_BEGIN
   addi s2, s2, -1
   bnez s2, 7b
   SIG(a0)
+  /* 5b. ...and one whose second instruction straddles the page boundary */
+  li s2, N; li a0, 0
+71: jal ra, straddle_fn
+  addi s2, s2, -1
+  bnez s2, 71b
+  SIG(a0)
   /* 6. writes to x0 (dropped) and loads into x0 (still performed: one faults) */
   li s2, N; li a0, 0
   la s5, table
@@ -85,6 +91,14 @@ far_fn:                 /* starts 6 bytes before the end of a page */
   c.addi a0, 1
   addi a0, a0, 2        /* crosses the page boundary */
   addi a0, a0, 4
+  ret
+
+  .balign 4096
+  .skip 4096 - 4
+straddle_fn:            /* starts 4 bytes before the end of a page */
+  c.addi a0, 1
+  addi a0, a0, 16       /* bytes 2..5: half on each page */
+  addi a0, a0, 32
   ret
 99:
 TEST_END

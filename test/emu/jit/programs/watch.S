@@ -6,6 +6,8 @@
 TEST_BEGIN
   la s1, data
   li s2, N
+  .option push
+  .option norvc             /* fixed offsets: debug.test.ts patches watch_loop + 4 */
   .globl watch_loop
 watch_loop:
   ld t0, 0(s1)            /* data + 0: load */
@@ -26,6 +28,7 @@ watch_loop:
   .globl watch_branch
 watch_branch:
   bnez s2, watch_loop
+  .option pop
   ld t0, 8(s1); SIG(t0)
   ld t0, 16(s1); SIG(t0)
   ld t0, 24(s1); SIG(t0)
