@@ -81,7 +81,13 @@ function imageRegions(
 ): { regions: BootRegion[]; entry: bigint; end: bigint } {
   if (isElf(file.bytes)) {
     const elf = parseElf64(file.bytes, file.name);
-    symbols.push({ file: file.name, symbols: elf.symbols });
+    // a getter: the ELF's symbol table is read when somebody looks (see parseElf64)
+    symbols.push({
+      file: file.name,
+      get symbols() {
+        return elf.symbols;
+      },
+    });
     const regions = elf.segments.map((s) => ({
       addr: s.paddr,
       data: s.data,

@@ -105,20 +105,32 @@ export function parseElf64(bytes: Uint8Array, file: string): ElfImage {
       );
     }
   }
-  return { entry, segments, symbols: readSymbols(bytes, dv, shoff, shentsize, shnum) };
+  // The symbol table is read on first use (the debugger's), not on the boot path: an unstripped
+  // image can hold 10^4-10^5 symbols, tens to hundreds of ms before the first instruction.
+  let symbols: ElfSymbol[] | undefined;
+  return {
+    entry,
+    segments,
+    get symbols(): ElfSymbol[] {
+      return (symbols ??= readSymbols(bytes, dv, shoff, shentsize, shnum));
+    },
+  };
 }
 
 function readSymbols(
-  bytes: Uint8Array,
+  file: Uint8Array,
   dv: DataView,
   shoff: number,
   shentsize: number,
   shnum: number,
 ): ElfSymbol[] {
   // Symbols are a debugging aid: a stripped or odd section table just yields none.
-  if (!shoff || shentsize < 64 || shoff + shnum * shentsize > bytes.length) return [];
+  if (!shoff || shentsize < 64 || shoff + shnum * shentsize > file.length) return [];
+  // A plain view: subarrays of a Node Buffer are Buffers, several times slower to make.
+  const bytes = new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
   const dec = new TextDecoder();
-  const out: ElfSymbol[] = [];
+  // value as two 32-bit halves, to sort without BigInt comparisons
+  const found: { sym: ElfSymbol; hi: number; lo: number }[] = [];
   for (let i = 0; i < shnum; i++) {
     const s = shoff + i * shentsize;
     if (dv.getUint32(s + 4, true) !== SHT_SYMTAB) continue;
@@ -140,13 +152,19 @@ function readSymbols(
       while (end < strOff + strSize && bytes[end] !== 0) end++;
       const name = dec.decode(bytes.subarray(strOff + nameOff, end));
       if (!name || name.startsWith('$') || name.startsWith('.L')) continue; // mapping/local labels
-      out.push({
-        name,
-        value: dv.getBigUint64(p + 8, true),
-        size: dv.getBigUint64(p + 16, true),
-        type,
+      found.push({
+        sym: {
+          name,
+          value: dv.getBigUint64(p + 8, true),
+          size: dv.getBigUint64(p + 16, true),
+          type,
+        },
+        hi: dv.getUint32(p + 12, true),
+        lo: dv.getUint32(p + 8, true),
       });
     }
   }
-  return out.sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : 0));
+  // stable: symbols at one address keep the table's order
+  found.sort((a, b) => a.hi - b.hi || a.lo - b.lo);
+  return found.map((f) => f.sym);
 }
