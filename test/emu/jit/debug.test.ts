@@ -79,6 +79,19 @@ describe.skipIf(skip)(
         expect(r.reason).toBe('poweroff');
       });
 
+      it(`single steps through translated code (chunks ${chunks.join(',')})`, async () => {
+        const { pair } = await hotPair(chunks);
+        for (let i = 0; i < 300; i++) {
+          const sj = pair.jit.step(0);
+          const sr = pair.ref.step(0);
+          expect(sj, `step ${i}`).toEqual(sr);
+          expect(compareState(pair, i % 50 === 0), `after step ${i}`).toBeUndefined();
+        }
+        const r = lockstep(pair, { chunks, maxInsns: 1_000_000n });
+        expect(r.divergence).toBeUndefined();
+        expect(r.reason).toBe('poweroff');
+      });
+
       it(`code rewritten through the API while translated (chunks ${chunks.join(',')})`, async () => {
         const { pair, sym } = await hotPair(chunks);
         // watch_loop+4: addi t0, t0, 1 -> addi t0, t0, 5 (as a debugger's memory write does)
