@@ -14,10 +14,12 @@ export async function instantiateCore(
 ): Promise<CoreInstance> {
   // the core itself uses slot 0 at most; translated blocks are appended
   const table = new WebAssembly.Table({ initial: 1, element: 'anyfunc' });
-  let jit: JitTranslator | undefined;
+  // the core calls back into the translator, which needs the instance: created right after
+  const late: { jit?: JitTranslator } = {};
   const instance = await WebAssembly.instantiate(module, {
-    env: { abort, table, jitTranslate: () => jit?.translatePending() },
+    env: { abort, table, jitTranslate: () => late.jit?.translatePending() },
   });
-  jit = new JitTranslator(instance.exports as unknown as JitExports, table);
+  const jit = new JitTranslator(instance.exports as unknown as JitExports, table);
+  late.jit = jit;
   return { instance, jit };
 }

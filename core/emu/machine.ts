@@ -24,7 +24,7 @@ import { instantiateCore } from './instantiate.js';
 import type { JitStats, JitTranslator } from './jit/translator.js';
 
 /** Times a jump target is reached before its block is translated (MachineOptions.jit). */
-const JIT_THRESHOLD = 32;
+const JIT_THRESHOLD = 1024;
 
 export class EmuError extends Error {}
 
@@ -185,9 +185,15 @@ export class Machine {
     this.ex.jitConfigure(jitOpt === false ? 0 : 1, threshold);
   }
 
-  /** What the JIT translated so far. */
-  jitStats(): JitStats {
-    return { ...this.jit.stats };
+  /** What the JIT translated so far, and how much of the run went through it. */
+  jitStats(): JitStats & { calls: number; ranInsns: number } {
+    const ex = this.ex as unknown as { jitRunStats?: (k: number) => bigint };
+    return {
+      ...this.jit.stats,
+      /** Calls into translated code, and the instructions retired there. */
+      calls: Number(ex.jitRunStats?.(0) ?? 0n),
+      ranInsns: Number(ex.jitRunStats?.(1) ?? 0n),
+    };
   }
 
   /** Instantiates emu.wasm (bytes or a compiled module) and creates the machine. */

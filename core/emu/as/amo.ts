@@ -74,7 +74,7 @@ export function execAmo(h: i32, hb: usize, inst: u32): void {
     }
     store<u64>(hb, 0xffffffffffffffff, C_RES_ADDR);
     if (ok) {
-      jitWrite(pa);
+      jitWrite(pa, <u32>size);
       if (size == 4) store<u32>(p, <u32>src); else store<u64>(p, src);
     }
     W(hb, rd, ok ? 0 : 1);
@@ -95,7 +95,7 @@ export function execAmo(h: i32, hb: usize, inst: u32): void {
     case 0x1c: nv = size == 4 ? (<u32>old > <u32>b ? old : b) : (old > b ? old : b); break;
     default: raise(2, <u64>inst); return;
   }
-  jitWrite(pa);
+  jitWrite(pa, <u32>size);
   if (size == 4) store<u32>(p, <u32>nv); else store<u64>(p, nv);
   W(hb, rd, old);
 }

@@ -38,7 +38,7 @@ export function createMachine(ramBytes: u64, harts: i32): i32 {
   let cur = memory.size();
   if (pages > cur && memory.grow(pages - cur) < 0) return -3;
   created = true;
-  jitSetup(RAM_OFF + <usize>ramBytes + 0x10000);
+  jitSetup(RAM_OFF + <usize>ramBytes + 0x10000, ramBytes);
   setNHarts(harts);
   setRam(ramBytes);
   rvcInit();

@@ -17,18 +17,14 @@ import { aplicRead, aplicWrite, aplicIsPage, aplicInput } from './dev/aplic';
 import { imsicWrite, imsicIsPage } from './dev/imsic';
 import { optAia } from './state';
 import { flashRead, flashWrite, FLASH_BASE, FLASH_END } from './dev/flash';
-import { jitCodePage, jitWrite } from './jit';
+import { jitWrite } from './jit';
 
 export let busErr: bool = false;
 
 // Host offset of the 4 KiB page holding pa if it is plain memory (RAM, or ROM when !write),
-// else 0. Used to fill TLBs. Pages holding translated code are never cached for stores, so
-// every store to them reaches busWrite, which drops the stale translations (jit.ts).
+// else 0. Used to fill TLBs.
 export function hostPage(pa: u64, write: bool): usize {
-  if (pa >= RAM_BASE && pa < ramEnd) {
-    if (write && jitCodePage(pa)) return 0;
-    return RAM_OFF + <usize>((pa - RAM_BASE) & ~0xfff);
-  }
+  if (pa >= RAM_BASE && pa < ramEnd) return RAM_OFF + <usize>((pa - RAM_BASE) & ~0xfff);
   if (!write && pa >= ROM_BASE && pa < ROM_BASE + ROM_SIZE) return ROM_OFF + <usize>((pa - ROM_BASE) & ~0xfff);
   return 0;
 }
@@ -87,8 +83,7 @@ export function busRead(pa: u64, size: i32): u64 {
 export function busWrite(pa: u64, size: i32, v: u64): void {
   busErr = false;
   if (pa >= RAM_BASE && pa + <u64>size <= ramEnd && pa + <u64>size > pa) {
-    jitWrite(pa);
-    jitWrite(pa + <u64>size - 1);
+    jitWrite(pa, <u32>size); // translated code there is dropped first (jit.ts)
     let p = RAM_OFF + <usize>(pa - RAM_BASE);
     if (size == 8) store<u64>(p, v);
     else if (size == 4) store<u32>(p, <u32>v);

@@ -7,7 +7,7 @@
 import { hartBase, H_PC, H_INSTRET, H_WFI, C_DATACTX, C_FETCHCTX, H_SPIN_PC, H_SPIN_A, H_SPIN_B, H_SPIN_CNT, H_SPIN_BASE } from './hart';
 import { tlbBase } from './mmu';
 import { TLB_FETCH, TLB_LOAD, TLB_STORE, TLB_N, RVC_TABLE, RAM_OFF, JIT_TABLE, JIT_IO } from './layout';
-import { jitOn, jitMiss, jitSlot } from './jit';
+import { jitOn, jitMiss, jitSlot, jitStoreCheck } from './jit';
 import { excCause, excTval, excTval2, excGva, clearExc, setCur, setSliceDone, raise, powerState, nHarts } from './state';
 import { fetchSlow, gFVa, gFAdd, loadSlow, storeSlow } from './memops';
 import { takeTrap, pendingIrq } from './trap';
@@ -28,6 +28,9 @@ export const SLICE_BREAK: i32 = 2;
 export const SLICE_POWER: i32 = 3;
 export const SLICE_WATCH: i32 = 4;
 export let sliceEnd: i32 = 0;
+// calls into translated code and the instructions they retired (JitStats)
+export let jitCalls: u64 = 0;
+export let jitInsns: u64 = 0;
 // The last slice ended at a detected spin-wait (see SPIN_MAX).
 export let sliceSpun: bool = false;
 
@@ -95,6 +98,7 @@ export function runSlice(h: i32, budget: u64): u64 {
           sliceEnd = SLICE_BREAK;
           store<u64>(hb, pc, H_PC);
           store<u64>(hb, load<u64>(hb, H_INSTRET) + n, H_INSTRET);
+          setSliceDone(0); // instret and mtime read between runs must not add a stale count
           return n;
         }
         clearBpSkip();
@@ -126,10 +130,13 @@ export function runSlice(h: i32, budget: u64): u64 {
             if (load<u32>(e) == <u32>ha) {
               let fn = load<u32>(e, 4);
               if (fn != 0 && n + <u64>load<u32>(e, 8) <= budget) {
+                let n0 = n;
                 n = call_indirect<u64>(fn, h, hb, tl, pc, n, budget);
                 pc = load<u64>(hb, H_PC);
                 let st = load<u32>(JIT_IO);
-                if (st == 0) { jmp = true; continue; }
+                jitCalls++; jitInsns += n - n0;
+                // no progress (a block further on did not fit in the budget): interpret on
+                if (st == 0) { jmp = n != n0; continue; }
                 if (st == 1) pc = trapNow(hb, pc);
                 else if (st == 3) { sliceSpun = true; setSysStop(3); }
                 break; // resync
@@ -240,6 +247,8 @@ export function runSlice(h: i32, budget: u64): u64 {
           store<i32>(hb, spinBase, H_SPIN_CNT);
           if (load<u64>(e) == (vpn ^ dctx) && (va & 0xfff) <= 0xff8) {
             let ha = <usize>(va + load<u64>(e, 8));
+            // translated code made from these bytes is dropped first (jit.ts)
+            jitStoreCheck(ha, 1 << f3);
             switch (f3) {
               case 0: store<u8>(ha, <u8>v); break;
               case 1: store<u16>(ha, <u16>v); break;

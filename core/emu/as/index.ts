@@ -4,6 +4,7 @@ import * as H from './hart';
 import * as S from './state';
 import * as J from './jit';
 import * as A from './alu';
+import * as E from './exec';
 import { createMachine, resetMachine, run as boardRun, step as boardStep, lastRun, nextTimerEvent } from './board';
 import { csrRead, csrWrite, csrMissing } from './csr';
 import {
@@ -91,6 +92,12 @@ export function jitInstall(ha: u32, fn: u32, len: u32): void {
 }
 export function jitBatchDone(): void {
   J.jitBatchDone();
+}
+export function jitMark(ha: u32, bytes: u32): i32 {
+  return J.jitMark(<usize>ha, bytes) ? 1 : 0;
+}
+export function jitStoreHit(ha: u32, size: u32): i32 {
+  return J.jitStoreHitExport(<usize>ha, size);
 }
 export function jitLayout(k: i32): u32 {
   return J.jitLayout(k);
@@ -258,4 +265,9 @@ export function watchHit(): u64 {
 }
 export function nextTimer(): u64 {
   return nextTimerEvent();
+}
+
+// Calls into translated code, and the instructions they retired (since the machine was created).
+export function jitRunStats(k: i32): u64 {
+  return k == 0 ? E.jitCalls : E.jitInsns;
 }

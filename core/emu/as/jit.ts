@@ -1,47 +1,68 @@
-// The core's side of the JIT (the translator itself is TypeScript: core/emu/jit/). Blocks are
-// keyed by the host address of their first instruction (RAM only), so every virtual alias of
-// the same code shares them; translated code takes pc as a parameter and is position-independent.
+// The core's side of the JIT (the translator itself is TypeScript: core/emu/jit/). Translations
+// are keyed by the host address of their entry (RAM only), so every virtual alias of the same
+// code shares them; translated code takes pc as a parameter and is position-independent.
 //
 // - The interpreter probes JIT_TABLE at jump targets (exec.ts). A miss bumps a hotness counter;
 //   at `jitThreshold` the address is queued, and a full queue (or the host, after each run) calls
-//   the host's translator, which installs blocks with jitInstall.
-// - Self-modifying code: a page holding translated code gets no store TLB entries (bus.ts
-//   hostPage), so every store to it takes the slow path, where busWrite/AMOs call jitWrite, which
-//   drops the page's blocks before the write lands. FENCE.I therefore needs nothing.
+//   the host's translator, which installs the translation (jitInstall) and marks the bytes it was
+//   made from (jitMark) in a bitmap of their page.
+// - Self-modifying code: every store into RAM checks its page's entry in `codemap` (one load
+//   and a branch on the fast paths: exec.ts, translated stores, busWrite, AMOs); a page with
+//   translations checks the written bytes against its bitmap and drops all its translations when
+//   they overlap, before the store lands. Data next to code (bare-metal images) costs nothing
+//   more. FENCE.I therefore needs nothing.
 // - Translated code calls back jitLoad/jitStore (exports) for TLB misses and MMIO, and reports
-//   how it ended in JIT_IO: 0 continue at H_PC, 1 exception raised (excCause), 2 resync after a
-//   slow store, 3 spin-wait detected (see exec.ts).
+//   how it ended in JIT_IO: 0 continue at H_PC, 1 exception raised (excCause), 2 resync (after a
+//   slow store, or a store that dropped translations), 3 spin-wait detected (see exec.ts).
 import {
   JIT_TABLE, JIT_COUNT, JIT_QUEUE, JIT_QMAX, JIT_IO, JIT_N, RAM_OFF, TLB_STORE, TLB_ARRAY, TLB_LOAD, TLB_N,
   RVC_TABLE,
 } from './layout';
 import { H_PC, C_DATACTX, H_SPIN_PC, H_SPIN_A, H_SPIN_B, H_SPIN_CNT, H_SPIN_BASE } from './hart';
 import { SPIN_MAX } from './exec';
-import { nHarts, ramSize, excCause, setSliceDone } from './state';
-import { tlbBase } from './mmu';
+import { ramSize, excCause, setSliceDone } from './state';
 import { loadSlow, storeSlow } from './memops';
 
 @external('env', 'jitTranslate') declare function hostTranslate(): void;
 
 const JMASK: u32 = JIT_N - 1;
-// codemap byte per RAM page: bit 7 = holds translated code; bits 0..6 = times its code was
-// dropped by a store (a page rewritten that often is data next to code: stop translating it).
-const HAS_CODE: u32 = 0x80;
+// codemap: a u32 per RAM page: bits 0..15 = its code bitmap's slot (0: no translations), bits
+// 16..23 = times its translations were dropped (a page rewritten that often is not translated
+// again). Bitmaps: one bit per byte of the page that translated code was made from.
 const MAX_DROPS: u32 = 8;
+const BITMAP_BYTES: usize = 512;
+const BITMAP_SLOTS: u32 = 4096; // slot 0 unused
+let codemap: usize = 0;
+let bitmaps: usize = 0; // BITMAP_SLOTS * BITMAP_BYTES
+let freeSlots: usize = 0; // stack of free slot numbers (u16)
+let freeTop: u32 = 0;
 
 export let jitOn: bool = false;
 export let jitThreshold: u32 = 32;
-let codemap: usize = 0; // RAM_OFF + ramSize: one byte per RAM page
 
-export function jitSetup(mapOff: usize): void {
-  codemap = mapOff;
-}
+// Bytes the JIT needs after RAM (codemap, bitmaps, free-slot stack).
 export function jitBytesNeeded(ram: u64): u64 {
-  return ram >>> 12;
+  return (ram >>> 10) + <u64>BITMAP_SLOTS * <u64>BITMAP_BYTES + <u64>BITMAP_SLOTS * 2;
+}
+export function jitSetup(off: usize, ram: u64): void {
+  codemap = off;
+  bitmaps = off + <usize>(ram >>> 10);
+  freeSlots = bitmaps + <usize>BITMAP_SLOTS * BITMAP_BYTES;
+  resetSlots();
+}
+function resetSlots(): void {
+  freeTop = 0;
+  for (let s = BITMAP_SLOTS - 1; s >= 1; s--) {
+    store<u16>(freeSlots + (<usize>freeTop << 1), <u16>s);
+    freeTop++;
+  }
 }
 export function setJit(on: bool, threshold: u32): void {
   jitOn = on;
   jitThreshold = threshold < 1 ? 1 : threshold > 0xfff0 ? 0xfff0 : threshold;
+}
+export function jitCodemap(): usize {
+  return codemap;
 }
 
 @inline export function jitSlot(ha: usize): usize {
@@ -54,8 +75,7 @@ export function jitMiss(ha: usize): void {
   let v = <u32>load<u16>(c) + 1;
   store<u16>(c, <u16>v);
   if (v != jitThreshold) return;
-  let page = (ha - RAM_OFF) >>> 12;
-  if ((<u32>load<u8>(codemap + page) & 0x7f) >= MAX_DROPS) return;
+  if ((load<u32>(codemap + (((ha - RAM_OFF) >>> 12) << 2)) >>> 16) >= MAX_DROPS) return;
   let q = load<u32>(JIT_QUEUE);
   if (q < JIT_QMAX) {
     store<u32>(JIT_QUEUE + 4 + (<usize>q << 2), <u32>ha);
@@ -64,39 +84,88 @@ export function jitMiss(ha: usize): void {
   if (q + 1 >= 32) hostTranslate();
 }
 
-// Installs a translated block (fn = table index; 0 = "not translatable", never counted again).
+// Installs a translation (fn = table index; 0 = "not translatable", never counted again).
 export function jitInstall(ha: usize, fn: u32, len: u32): void {
   let e = JIT_TABLE + jitSlot(ha);
   store<u32>(e, <u32>ha);
   store<u32>(e, fn, 4);
   store<u32>(e, len, 8);
-  if (fn != 0) {
-    let m = codemap + ((ha - RAM_OFF) >>> 12);
-    store<u8>(m, <u8>(<u32>load<u8>(m) | HAS_CODE));
+}
+
+// Records that translated code was made from the `bytes` bytes at host address ha (one page).
+// Returns false when no bitmap is free (the caller drops everything and starts over).
+export function jitMark(ha: usize, bytes: u32): bool {
+  let m = codemap + (((ha - RAM_OFF) >>> 12) << 2);
+  let cm = load<u32>(m);
+  let slot = cm & 0xffff;
+  if (slot == 0) {
+    if (freeTop == 0) return false;
+    freeTop--;
+    slot = <u32>load<u16>(freeSlots + (<usize>freeTop << 1));
+    memory.fill(bitmaps + <usize>slot * BITMAP_BYTES, 0, BITMAP_BYTES);
+    store<u32>(m, (cm & 0xffff0000) | slot);
+  }
+  let bm = bitmaps + <usize>slot * BITMAP_BYTES;
+  let o = <u32>(ha & 0xfff);
+  let end = o + bytes;
+  if (end > 0x1000) end = 0x1000;
+  for (let i = o; i < end; i++) {
+    let p = bm + <usize>(i >>> 3);
+    store<u8>(p, <u8>(<u32>load<u8>(p) | (1 << (i & 7))));
+  }
+  return true;
+}
+
+export function jitBatchDone(): void {
+  store<u32>(JIT_QUEUE, 0);
+}
+
+// A store of `size` bytes (1..8, not crossing the page) is about to land at host address ha in
+// RAM: drop the page's translations if it overwrites translated code. Returns true if it did.
+@inline export function jitStoreCheck(ha: usize, size: u32): bool {
+  let cm = load<u32>(codemap + (((ha - RAM_OFF) >>> 12) << 2));
+  if ((cm & 0xffff) == 0) return false;
+  return jitStoreHit(ha, size, cm & 0xffff);
+}
+
+function jitStoreHit(ha: usize, size: u32, slot: u32): bool {
+  let bm = bitmaps + <usize>slot * BITMAP_BYTES;
+  let o = <u32>(ha & 0xfff);
+  for (let i: u32 = 0; i < size; i++) {
+    let b = o + i;
+    if (b >= 0x1000) break;
+    if ((<u32>load<u8>(bm + <usize>(b >>> 3)) & (1 << (b & 7))) != 0) {
+      jitDropPage((ha - RAM_OFF) >>> 12);
+      return true;
+    }
+  }
+  return false;
+}
+
+// Store into RAM by physical address (busWrite, AMOs): bytes [pa, pa+size).
+@inline export function jitWrite(pa: u64, size: u32): void {
+  if (codemap == 0) return;
+  let ha = RAM_OFF + <usize>(pa - 0x80000000);
+  let first: u32 = 0x1000 - <u32>(ha & 0xfff);
+  if (size <= first) jitStoreCheck(ha, size);
+  else {
+    jitStoreCheck(ha, first);
+    jitStoreCheck(ha + first, size - first);
   }
 }
 
-// After a batch of installs: pages that now hold code lose their store TLB entries.
-export function jitBatchDone(): void {
-  store<u32>(JIT_QUEUE, 0);
-  for (let h = 0; h < nHarts; h++) memory.fill(tlbBase(h) + TLB_STORE, 0, TLB_ARRAY);
-}
-
-@inline export function jitCodePage(pa: u64): bool {
-  return (<u32>load<u8>(codemap + <usize>((pa - 0x80000000) >>> 12)) & HAS_CODE) != 0;
-}
-
-// A store is about to change RAM at pa: drop the translated blocks of its page.
-@inline export function jitWrite(pa: u64): void {
-  if (codemap != 0 && jitCodePage(pa)) jitDropPage(<usize>((pa - 0x80000000) >>> 12));
-}
-
 function jitDropPage(page: usize): void {
-  let m = codemap + page;
-  let drops = <u32>load<u8>(m) & 0x7f;
-  store<u8>(m, <u8>(drops < 0x7f ? drops + 1 : drops));
+  let m = codemap + (page << 2);
+  let cm = load<u32>(m);
+  let slot = cm & 0xffff;
+  if (slot != 0) {
+    store<u16>(freeSlots + (<usize>freeTop << 1), <u16>slot);
+    freeTop++;
+  }
+  let drops = cm >>> 16;
+  store<u32>(m, (drops < 0xff ? drops + 1 : drops) << 16);
   let base = RAM_OFF + (page << 12);
-  // the page's 2048 possible block starts fall in 2048 consecutive slots (mod JIT_N)
+  // the page's 2048 possible entries fall in 2048 consecutive table slots (mod JIT_N)
   let s0 = (<u32>base >>> 1) & JMASK;
   for (let i: u32 = 0; i < 2048; i++) {
     let s = (s0 + i) & JMASK;
@@ -110,12 +179,15 @@ function jitDropPage(page: usize): void {
   }
 }
 
-// Everything translated is forgotten (the host rewrote memory, or the JIT was switched).
+// Everything translated is forgotten (the host rewrote memory, or the JIT was reconfigured).
 export function jitFlushAll(): void {
   memory.fill(JIT_TABLE, 0, (<usize>JIT_N) << 4);
   memory.fill(JIT_COUNT, 0, (<usize>JIT_N) << 1);
   store<u32>(JIT_QUEUE, 0);
-  if (codemap != 0) memory.fill(codemap, 0, <usize>(ramSize >>> 12));
+  if (codemap != 0) {
+    memory.fill(codemap, 0, <usize>(ramSize >>> 10));
+    resetSlots();
+  }
 }
 
 // Slow paths for translated code. n = the slice's count including this instruction (the
@@ -125,6 +197,11 @@ export function jitLoad(h: i32, hb: usize, va: u64, size: i32, n: u64): u64 {
   let v = loadSlow(h, hb, va, size);
   store<u32>(JIT_IO, excCause >= 0 ? 1 : 0, 4);
   return v;
+}
+// A translated store's fast path found its page holds translations (codemap): returns 1 when
+// the store overwrote translated code (the page's translations are gone: the caller resyncs).
+export function jitStoreHitExport(ha: usize, size: u32): i32 {
+  return jitStoreCheck(ha, size) ? 1 : 0;
 }
 export function jitStore(h: i32, hb: usize, va: u64, size: i32, v: u64, n: u64): i32 {
   setSliceDone(n);
@@ -152,6 +229,7 @@ export function jitLayout(k: i32): u32 {
     case 14: return <u32>H_SPIN_BASE;
     case 15: return <u32>SPIN_MAX;
     case 16: return JIT_N;
+    case 17: return <u32>codemap;
     default: return 0;
   }
 }

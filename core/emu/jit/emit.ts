@@ -26,6 +26,9 @@ export interface JitLayout {
   spinCnt: number;
   spinBase: number;
   spinMax: number;
+  /** RAM's host offset and the core's per-page code map (core/emu/as/jit.ts). */
+  ramOff: number;
+  codemap: number;
 }
 
 /** Imported helper functions, in import order (after ld and st). */
@@ -48,6 +51,8 @@ export const BINARY_HELPERS = [
 export const UNARY_HELPERS = ['jitOrcb', 'jitRev8'] as const;
 const F_LD = 0;
 const F_ST = 1;
+/** jitStoreHit(ha, size): the last import (a store into a page that holds translations). */
+const F_STORE_HIT = 2 + BINARY_HELPERS.length + UNARY_HELPERS.length;
 const helper = (n: string): number =>
   2 +
   ((BINARY_HELPERS as readonly string[]).includes(n)
@@ -85,8 +90,7 @@ const I64_EQ = 0x51,
   I64_GT_S = 0x55,
   I64_GT_U = 0x56,
   I64_GE_S = 0x59,
-  I64_GE_U = 0x5a,
-  I64_LE_U = 0x58;
+  I64_GE_U = 0x5a;
 const I64_CLZ = 0x79,
   I64_CTZ = 0x7a,
   I64_POPCNT = 0x7b,
@@ -136,128 +140,163 @@ const L_DCTX = 6,
   L_REG0 = 11; // then one i64 local per guest register used
 
 /** Emits one block; returns the function (type 0) or undefined for an empty block. */
-export function emitBlock(insns: Insn[], lay: JitLayout): Func | undefined {
+// The emitter's state: module-level, so emitting a block allocates no closures (it runs for
+// every hot block while the guest waits; closures per call made it several times slower).
+const b = new Bytes();
+// label depth: 1 inside $exit (block), 2 inside $top (loop) when the block loops
+let depth = 0;
+let lay: JitLayout;
+let len = 0;
+let loops = false;
+const regLocal = new Map<number, number>();
+const used = new Set<number>();
+const written = new Set<number>();
+let L_ST = 0;
+let L_E = 0;
+let L_SPINBASE = 0;
+let L_T32 = 0;
+
+function open(op: number, type: number = VOID): void {
+  b.byte(op).byte(type);
+  depth++;
+}
+function close(): void {
+  b.byte(END);
+  depth--;
+}
+function brExit(): void {
+  b.byte(BR).u32(depth - 1);
+}
+function brTop(): void {
+  b.byte(BR).u32(depth - 2);
+}
+function get(r: number): void {
+  if (r === 0) b.byte(I64_CONST).byte(0);
+  else b.byte(LGET).u32(regLocal.get(r)!);
+}
+function set(r: number): void {
+  if (r === 0) b.byte(DROP);
+  else b.byte(LSET).u32(regLocal.get(r)!);
+}
+function i64c(v: bigint | number): void {
+  b.byte(I64_CONST).s64(v);
+}
+function i32c(v: number): void {
+  b.byte(I32_CONST).s32(v);
+}
+function lget(l: number): void {
+  b.byte(LGET).u32(l);
+}
+function lset(l: number): void {
+  b.byte(LSET).u32(l);
+}
+/** pc + off (the block's pc is a parameter: translations serve every alias). */
+function pcPlus(off: number): void {
+  lget(P_PC);
+  if (off !== 0) {
+    i64c(off);
+    b.byte(I64_ADD);
+  }
+}
+function addN(k: number): void {
+  lget(P_N);
+  i64c(k);
+  b.byte(I64_ADD);
+  lset(P_N);
+}
+/** Exit: the next pc is on the stack; count `k` instructions; report `status`. */
+function exitWith(k: number, status: number): void {
+  lset(L_EXITPC);
+  if (k) addN(k);
+  if (status) {
+    i32c(status);
+    lset(L_ST);
+  }
+  brExit();
+}
+/** Back to the first instruction (n already counted): loop if the budget allows a pass. */
+function loopBack(): void {
+  lget(P_N);
+  i64c(len);
+  b.byte(I64_ADD);
+  lget(P_BUDGET);
+  b.byte(I64_GT_U);
+  open(IF);
+  pcPlus(0);
+  exitWith(0, 0);
+  close();
+  brTop();
+}
+/** The TLB entry address for L_VA in the array at `arr` (offset applied by the loads). */
+function tlbEntry(): void {
+  lget(P_TL);
+  lget(L_VA);
+  i64c(12);
+  b.byte(I64_SHR_U).byte(I32_WRAP);
+  i32c(lay.tlbMask);
+  b.byte(I32_AND);
+  i32c(4);
+  b.byte(I32_SHL).byte(I32_ADD);
+  b.byte(LTEE).u32(L_E);
+}
+/** Condition: entry tag == vpn ^ dctx and the access stays in the page. */
+function tlbHit(arr: number): void {
+  tlbEntry();
+  b.byte(I64_LOAD).u32(3).u32(arr);
+  lget(L_VA);
+  i64c(12);
+  b.byte(I64_SHR_U);
+  lget(L_DCTX);
+  b.byte(I64_XOR).byte(I64_EQ);
+  lget(L_VA);
+  b.byte(I32_WRAP);
+  i32c(0xfff);
+  b.byte(I32_AND);
+  // the interpreter's condition exactly (offset <= 0xff8 whatever the size): the slow path
+  // resyncs after stores, so where it is taken decides where interrupts are noticed
+  i32c(0xff8);
+  b.byte(I32_LE_U).byte(I32_AND);
+}
+function hostAddr(arr: number): void {
+  lget(L_VA);
+  lget(L_E);
+  b.byte(I64_LOAD)
+    .u32(3)
+    .u32(arr + 8);
+  b.byte(I64_ADD).byte(I32_WRAP);
+}
+
+export function emitBlock(insns: Insn[], layout: JitLayout): Func | undefined {
   if (insns.length === 0) return undefined;
-  const len = insns.length;
+  lay = layout;
+  len = insns.length;
+  b.length = 0;
+  depth = 0;
   // registers: which the block reads or writes, and which it writes (written back at exits)
-  const used = new Set<number>();
-  const written = new Set<number>();
+  used.clear();
+  written.clear();
   for (const i of insns) {
-    const { rd, rs1, rs2, reads1, reads2, writes } = regsOf(i.inst);
-    if (reads1 && rs1) used.add(rs1);
-    if (reads2 && rs2) used.add(rs2);
-    if (writes && rd) {
+    const inst = i.inst;
+    const op = (inst >>> 2) & 31;
+    const rd = (inst >>> 7) & 31;
+    const rs1 = (inst >>> 15) & 31;
+    const rs2 = (inst >>> 20) & 31;
+    if (readsRs1(op) && rs1) used.add(rs1);
+    if (readsRs2(op) && rs2) used.add(rs2);
+    if (writesRd(op) && rd) {
       used.add(rd);
       written.add(rd);
     }
   }
-  const regLocal = new Map<number, number>();
-  for (const r of [...used].sort((a, b) => a - b)) regLocal.set(r, L_REG0 + regLocal.size);
+  regLocal.clear();
+  for (const r of [...used].sort((x, y) => x - y)) regLocal.set(r, L_REG0 + regLocal.size);
   const i32Base = L_REG0 + regLocal.size;
-  const L_ST = i32Base,
-    L_E = i32Base + 1,
-    L_SPINBASE = i32Base + 2,
-    L_T32 = i32Base + 3;
-
-  const loops = insns.some((i, k) => targetOff(i) === 0 && k >= 0 && i.kind !== 'op');
-  const b = new Bytes();
-  // label depth bookkeeping: depth 0 = inside $exit (block), 1 = inside $top (loop)
-  let depth = 0;
-  const open = (op: number, type = VOID) => {
-    b.byte(op).byte(type);
-    depth++;
-  };
-  const close = () => {
-    b.byte(END);
-    depth--;
-  };
-  const brExit = () => b.byte(BR).u32(depth - 1); // $exit is the outermost label
-  const brTop = () => b.byte(BR).u32(depth - 2); // $top is the second
-  const get = (r: number) => {
-    if (r === 0) b.byte(I64_CONST).byte(0);
-    else b.byte(LGET).u32(regLocal.get(r)!);
-  };
-  const set = (r: number) => {
-    if (r === 0) b.byte(DROP);
-    else b.byte(LSET).u32(regLocal.get(r)!);
-  };
-  const i64c = (v: bigint | number) => b.byte(I64_CONST).s64(v);
-  const i32c = (v: number) => b.byte(I32_CONST).s32(v);
-  const lget = (l: number) => b.byte(LGET).u32(l);
-  const lset = (l: number) => b.byte(LSET).u32(l);
-  /** pc + off (the block's pc is a parameter: translations serve every alias). */
-  const pcPlus = (off: number) => {
-    lget(P_PC);
-    if (off !== 0) {
-      i64c(off);
-      b.byte(I64_ADD);
-    }
-  };
-  const addN = (k: number) => {
-    lget(P_N);
-    i64c(k);
-    b.byte(I64_ADD);
-    lset(P_N);
-  };
-  /** Exit: the next pc is on the stack; count `k` instructions; report `status`. */
-  const exitWith = (k: number, status: number) => {
-    lset(L_EXITPC);
-    if (k) addN(k);
-    if (status) {
-      i32c(status);
-      lset(L_ST);
-    }
-    brExit();
-  };
-  /** Back to the first instruction (n already counted): loop if the budget allows a pass. */
-  const loopBack = () => {
-    lget(P_N);
-    i64c(len);
-    b.byte(I64_ADD);
-    lget(P_BUDGET);
-    b.byte(I64_GT_U);
-    open(IF);
-    pcPlus(0);
-    exitWith(0, 0);
-    close();
-    brTop();
-  };
-  /** The TLB entry address for L_VA in the array at `arr` (offset applied by the loads). */
-  const tlbEntry = () => {
-    lget(P_TL);
-    lget(L_VA);
-    i64c(12);
-    b.byte(I64_SHR_U).byte(I32_WRAP);
-    i32c(lay.tlbMask);
-    b.byte(I32_AND);
-    i32c(4);
-    b.byte(I32_SHL).byte(I32_ADD);
-    b.byte(LTEE).u32(L_E);
-  };
-  /** Condition: entry tag == vpn ^ dctx and the access stays in the page. */
-  const tlbHit = (arr: number, size: number) => {
-    tlbEntry();
-    b.byte(I64_LOAD).u32(3).u32(arr);
-    lget(L_VA);
-    i64c(12);
-    b.byte(I64_SHR_U);
-    lget(L_DCTX);
-    b.byte(I64_XOR).byte(I64_EQ);
-    lget(L_VA);
-    b.byte(I32_WRAP);
-    i32c(0xfff);
-    b.byte(I32_AND);
-    i32c(0x1000 - size);
-    b.byte(I32_LE_U).byte(I32_AND);
-  };
-  const hostAddr = (arr: number) => {
-    lget(L_VA);
-    lget(L_E);
-    b.byte(I64_LOAD)
-      .u32(3)
-      .u32(arr + 8);
-    b.byte(I64_ADD).byte(I32_WRAP);
-  };
+  L_ST = i32Base;
+  L_E = i32Base + 1;
+  L_SPINBASE = i32Base + 2;
+  L_T32 = i32Base + 3;
+  loops = false;
+  for (const i of insns) if (i.kind !== 'op' && targetOff(i) === 0) loops = true;
 
   // ---- prologue ----
   open(BLOCK); // $exit
@@ -356,7 +395,7 @@ export function emitBlock(insns: Insn[], lay: JitLayout): Func | undefined {
         i64c(immI);
         b.byte(I64_ADD);
         lset(L_VA);
-        tlbHit(lay.tlbLoad, size);
+        tlbHit(lay.tlbLoad);
         open(IF, T.i64);
         hostAddr(lay.tlbLoad);
         b.byte(LOAD_OP[f3]).u32(0).u32(0);
@@ -394,11 +433,34 @@ export function emitBlock(insns: Insn[], lay: JitLayout): Func | undefined {
         lget(P_HB);
         lget(L_SPINBASE);
         b.byte(I32_STORE).u32(2).u32(lay.spinCnt);
-        tlbHit(lay.tlbStore, size);
+        tlbHit(lay.tlbStore);
         open(IF);
         hostAddr(lay.tlbStore);
+        b.byte(LTEE).u32(L_T32);
         get(rs2);
         b.byte(STORE_OP[f3]).u32(0).u32(0);
+        // the page holds translations: if this store overwrote some, they are gone (maybe this
+        // very block), so continue in the interpreter after it — no resync, as the interpreter
+        // would not resync here either
+        lget(L_T32);
+        i32c(lay.ramOff);
+        b.byte(I32_SUB);
+        i32c(12);
+        b.byte(I32_SHR_U);
+        i32c(2);
+        b.byte(I32_SHL);
+        b.byte(I32_LOAD).u32(2).u32(lay.codemap);
+        i32c(0xffff);
+        b.byte(I32_AND);
+        open(IF);
+        lget(L_T32);
+        i32c(size);
+        b.byte(CALL).u32(F_STORE_HIT);
+        open(IF);
+        pcPlus(ins.off + ins.len);
+        exitWith(k + 1, 0);
+        close();
+        close();
         b.byte(ELSE);
         lget(P_H);
         lget(P_HB);
@@ -475,347 +537,336 @@ export function emitBlock(insns: Insn[], lay: JitLayout): Func | undefined {
       [5 + regLocal.size, T.i64],
       [4, T.i32],
     ],
-    body: b,
+    body: b.toUint8Array(),
   };
+}
 
-  // ---- instruction groups (closures over the emitter) ----
+/**
+ * Spin-wait detection at a taken backward branch (exec.ts): the same branch comparing the same
+ * values SPIN_MAX times in a row with no store in between ends the slice (status 3).
+ */
+function spinCheck(off: number, target: number, k: number): void {
+  lget(P_HB);
+  b.byte(I64_LOAD).u32(3).u32(lay.spinPc);
+  pcPlus(off);
+  b.byte(I64_EQ);
+  lget(P_HB);
+  b.byte(I64_LOAD).u32(3).u32(lay.spinA);
+  lget(L_A);
+  b.byte(I64_EQ).byte(I32_AND);
+  lget(P_HB);
+  b.byte(I64_LOAD).u32(3).u32(lay.spinB);
+  lget(L_B);
+  b.byte(I64_EQ).byte(I32_AND);
+  open(IF);
+  lget(P_HB);
+  lget(P_HB);
+  b.byte(I32_LOAD).u32(2).u32(lay.spinCnt);
+  i32c(1);
+  b.byte(I32_ADD);
+  b.byte(LTEE).u32(L_T32);
+  b.byte(I32_STORE).u32(2).u32(lay.spinCnt);
+  lget(L_T32);
+  i32c(lay.spinMax);
+  b.byte(I32_GE_S);
+  open(IF);
+  pcPlus(target);
+  exitWith(k + 1, 3);
+  close();
+  b.byte(ELSE);
+  lget(P_HB);
+  pcPlus(off);
+  b.byte(I64_STORE).u32(3).u32(lay.spinPc);
+  lget(P_HB);
+  lget(L_A);
+  b.byte(I64_STORE).u32(3).u32(lay.spinA);
+  lget(P_HB);
+  lget(L_B);
+  b.byte(I64_STORE).u32(3).u32(lay.spinB);
+  lget(P_HB);
+  lget(L_SPINBASE);
+  b.byte(I32_STORE).u32(2).u32(lay.spinCnt);
+  close();
+}
 
-  /**
-   * Spin-wait detection at a taken backward branch (exec.ts): the same branch comparing the same
-   * values SPIN_MAX times in a row with no store in between ends the slice (status 3).
-   */
-  function spinCheck(off: number, target: number, k: number): void {
-    lget(P_HB);
-    b.byte(I64_LOAD).u32(3).u32(lay.spinPc);
-    pcPlus(off);
-    b.byte(I64_EQ);
-    lget(P_HB);
-    b.byte(I64_LOAD).u32(3).u32(lay.spinA);
-    lget(L_A);
-    b.byte(I64_EQ).byte(I32_AND);
-    lget(P_HB);
-    b.byte(I64_LOAD).u32(3).u32(lay.spinB);
-    lget(L_B);
-    b.byte(I64_EQ).byte(I32_AND);
-    open(IF);
-    lget(P_HB);
-    lget(P_HB);
-    b.byte(I32_LOAD).u32(2).u32(lay.spinCnt);
-    i32c(1);
-    b.byte(I32_ADD);
-    b.byte(LTEE).u32(L_T32);
-    b.byte(I32_STORE).u32(2).u32(lay.spinCnt);
-    lget(L_T32);
-    i32c(lay.spinMax);
-    b.byte(I32_GE_S);
-    open(IF);
-    pcPlus(target);
-    exitWith(k + 1, 3);
-    close();
-    b.byte(ELSE);
-    lget(P_HB);
-    pcPlus(off);
-    b.byte(I64_STORE).u32(3).u32(lay.spinPc);
-    lget(P_HB);
-    lget(L_A);
-    b.byte(I64_STORE).u32(3).u32(lay.spinA);
-    lget(P_HB);
-    lget(L_B);
-    b.byte(I64_STORE).u32(3).u32(lay.spinB);
-    lget(P_HB);
-    lget(L_SPINBASE);
-    b.byte(I32_STORE).u32(2).u32(lay.spinCnt);
-    close();
-  }
-
-  function opImm(rd: number, rs1: number, f3: number, inst: number, imm: number): void {
-    const sh = (inst >>> 20) & 63;
-    const f6 = inst >>> 26;
-    const f12 = inst >>> 20;
-    get(rs1);
-    switch (f3) {
-      case 0:
-        i64c(imm);
-        b.byte(I64_ADD);
-        break;
-      case 2:
-        i64c(imm);
-        b.byte(I64_LT_S).byte(I64_EXT_U);
-        break;
-      case 3:
-        i64c(imm);
-        b.byte(I64_LT_U).byte(I64_EXT_U);
-        break;
-      case 4:
-        i64c(imm);
-        b.byte(I64_XOR);
-        break;
-      case 6:
-        i64c(imm);
-        b.byte(I64_OR);
-        break;
-      case 7:
-        i64c(imm);
-        b.byte(I64_AND);
-        break;
-      case 1:
-        if (f6 === 0) {
-          i64c(sh);
-          b.byte(I64_SHL);
-        } else if (f6 === 0x0a) {
-          i64c(1n << BigInt(sh));
-          b.byte(I64_OR);
-        } else if (f6 === 0x12) {
-          i64c(~(1n << BigInt(sh)));
-          b.byte(I64_AND);
-        } else if (f6 === 0x1a) {
-          i64c(1n << BigInt(sh));
-          b.byte(I64_XOR);
-        } else if (f12 === 0x600) b.byte(I64_CLZ);
-        else if (f12 === 0x601) b.byte(I64_CTZ);
-        else if (f12 === 0x602) b.byte(I64_POPCNT);
-        else if (f12 === 0x604) b.byte(I64_EXT8);
-        else b.byte(I64_EXT16); // 0x605
-        break;
-      default:
-        // 5
-        if (f6 === 0) {
-          i64c(sh);
-          b.byte(I64_SHR_U);
-        } else if (f6 === 0x10) {
-          i64c(sh);
-          b.byte(I64_SHR_S);
-        } else if (f6 === 0x12) {
-          i64c(sh);
-          b.byte(I64_SHR_U);
-          i64c(1);
-          b.byte(I64_AND);
-        } else if (f6 === 0x18) {
-          i64c(sh);
-          b.byte(I64_ROTR);
-        } else if (f12 === 0x287) b.byte(CALL).u32(helper('jitOrcb'));
-        else b.byte(CALL).u32(helper('jitRev8'));
-    }
-    set(rd);
-  }
-
-  function opImm32(
-    rd: number,
-    rs1: number,
-    f3: number,
-    f7: number,
-    inst: number,
-    imm: number,
-  ): void {
-    const sh = (inst >>> 20) & 31;
-    const f12 = inst >>> 20;
-    get(rs1);
-    if (f3 === 0) {
+function opImm(rd: number, rs1: number, f3: number, inst: number, imm: number): void {
+  const sh = (inst >>> 20) & 63;
+  const f6 = inst >>> 26;
+  const f12 = inst >>> 20;
+  get(rs1);
+  switch (f3) {
+    case 0:
       i64c(imm);
-      b.byte(I64_ADD).byte(I64_EXT32);
-    } else if (f3 === 1 && f7 === 0) {
-      i64c(sh);
-      b.byte(I64_SHL).byte(I64_EXT32);
-    } else if (f3 === 1 && inst >>> 26 === 0x02) {
-      i64c(0xffffffffn);
+      b.byte(I64_ADD);
+      break;
+    case 2:
+      i64c(imm);
+      b.byte(I64_LT_S).byte(I64_EXT_U);
+      break;
+    case 3:
+      i64c(imm);
+      b.byte(I64_LT_U).byte(I64_EXT_U);
+      break;
+    case 4:
+      i64c(imm);
+      b.byte(I64_XOR);
+      break;
+    case 6:
+      i64c(imm);
+      b.byte(I64_OR);
+      break;
+    case 7:
+      i64c(imm);
       b.byte(I64_AND);
-      i64c((inst >>> 20) & 63);
-      b.byte(I64_SHL);
-    } else if (f3 === 1) {
-      b.byte(I32_WRAP).byte(f12 === 0x600 ? I32_CLZ : f12 === 0x601 ? I32_CTZ : I32_POPCNT);
-      b.byte(I64_EXT_U);
-    } else if (f7 === 0) {
-      b.byte(I32_WRAP);
-      i32c(sh);
-      b.byte(I32_SHR_U).byte(I64_EXT_S);
-    } else if (f7 === 0x20) {
-      b.byte(I32_WRAP);
-      i32c(sh);
-      b.byte(I32_SHR_S).byte(I64_EXT_S);
-    } else {
-      b.byte(I32_WRAP);
-      i32c(sh);
-      b.byte(I32_ROTR).byte(I64_EXT_S);
-    }
-    set(rd);
-  }
-
-  function op(rd: number, rs1: number, rs2: number, f3: number, f7: number): void {
-    const ab = () => {
-      get(rs1);
-      get(rs2);
-    };
-    const call2 = (n: string) => {
-      ab();
-      b.byte(CALL).u32(helper(n));
-    };
-    const bin = (o: number) => {
-      ab();
-      b.byte(o);
-    };
-    const bit = () => {
-      // 1 << (b & 63) (wasm shifts take the count modulo 64, like the interpreter's & 63)
-      i64c(1);
-      get(rs2);
-      b.byte(I64_SHL);
-    };
-    if (f7 === 0) {
-      if (f3 === 2 || f3 === 3) {
-        bin(f3 === 2 ? I64_LT_S : I64_LT_U);
-        b.byte(I64_EXT_U);
-      } else bin([I64_ADD, I64_SHL, 0, 0, I64_XOR, I64_SHR_U, I64_OR, I64_AND][f3]);
-    } else if (f7 === 0x20) {
-      if (f3 === 0) bin(I64_SUB);
-      else if (f3 === 5) bin(I64_SHR_S);
-      else {
-        get(rs1);
-        get(rs2);
-        i64c(-1);
+      break;
+    case 1:
+      if (f6 === 0) {
+        i64c(sh);
+        b.byte(I64_SHL);
+      } else if (f6 === 0x0a) {
+        i64c(1n << BigInt(sh));
+        b.byte(I64_OR);
+      } else if (f6 === 0x12) {
+        i64c(~(1n << BigInt(sh)));
+        b.byte(I64_AND);
+      } else if (f6 === 0x1a) {
+        i64c(1n << BigInt(sh));
         b.byte(I64_XOR);
-        if (f3 === 7) b.byte(I64_AND);
-        else if (f3 === 6) b.byte(I64_OR);
-        else b.byte(I64_XOR); // xnor = ~(a ^ b) = a ^ ~b
-      }
-    } else if (f7 === 1) {
-      if (f3 === 0) bin(I64_MUL);
-      else
-        call2(
-          ['', 'jitMulh', 'jitMulhsu', 'jitMulhu', 'jitDiv', 'jitDivu', 'jitRem', 'jitRemu'][f3],
-        );
-    } else {
-      const k = (f7 << 3) | f3;
-      switch (k) {
-        case (0x10 << 3) | 2:
-        case (0x10 << 3) | 4:
-        case (0x10 << 3) | 6:
-          get(rs1);
-          i64c(f3 >> 1);
-          b.byte(I64_SHL);
-          get(rs2);
-          b.byte(I64_ADD);
-          break;
-        case (0x05 << 3) | 4:
-        case (0x05 << 3) | 5:
-        case (0x05 << 3) | 6:
-        case (0x05 << 3) | 7:
-          ab();
-          ab();
-          b.byte([I64_LT_S, I64_LT_U, I64_GT_S, I64_GT_U][f3 - 4]).byte(SELECT);
-          break;
-        case (0x05 << 3) | 1:
-          call2('jitClmul');
-          break;
-        case (0x05 << 3) | 2:
-          call2('jitClmulr');
-          break;
-        case (0x05 << 3) | 3:
-          call2('jitClmulh');
-          break;
-        case (0x30 << 3) | 1:
-          bin(I64_ROTL);
-          break;
-        case (0x30 << 3) | 5:
-          bin(I64_ROTR);
-          break;
-        case (0x24 << 3) | 1:
-          get(rs1);
-          bit();
-          i64c(-1);
-          b.byte(I64_XOR).byte(I64_AND);
-          break;
-        case (0x24 << 3) | 5:
-          bin(I64_SHR_U);
-          i64c(1);
-          b.byte(I64_AND);
-          break;
-        case (0x14 << 3) | 1:
-          get(rs1);
-          bit();
-          b.byte(I64_OR);
-          break;
-        default: // (0x34 << 3) | 1
-          get(rs1);
-          bit();
-          b.byte(I64_XOR);
-      }
-    }
-    set(rd);
+      } else if (f12 === 0x600) b.byte(I64_CLZ);
+      else if (f12 === 0x601) b.byte(I64_CTZ);
+      else if (f12 === 0x602) b.byte(I64_POPCNT);
+      else if (f12 === 0x604) b.byte(I64_EXT8);
+      else b.byte(I64_EXT16); // 0x605
+      break;
+    default:
+      // 5
+      if (f6 === 0) {
+        i64c(sh);
+        b.byte(I64_SHR_U);
+      } else if (f6 === 0x10) {
+        i64c(sh);
+        b.byte(I64_SHR_S);
+      } else if (f6 === 0x12) {
+        i64c(sh);
+        b.byte(I64_SHR_U);
+        i64c(1);
+        b.byte(I64_AND);
+      } else if (f6 === 0x18) {
+        i64c(sh);
+        b.byte(I64_ROTR);
+      } else if (f12 === 0x287) b.byte(CALL).u32(helper('jitOrcb'));
+      else b.byte(CALL).u32(helper('jitRev8'));
   }
+  set(rd);
+}
 
-  function op32(rd: number, rs1: number, f3: number, f7: number, rs2: number): void {
-    const k = (f7 << 3) | f3;
-    const w = (o: number) => {
-      // 32-bit operation on the low words, result sign-extended
+function opImm32(rd: number, rs1: number, f3: number, f7: number, inst: number, imm: number): void {
+  const sh = (inst >>> 20) & 31;
+  const f12 = inst >>> 20;
+  get(rs1);
+  if (f3 === 0) {
+    i64c(imm);
+    b.byte(I64_ADD).byte(I64_EXT32);
+  } else if (f3 === 1 && f7 === 0) {
+    i64c(sh);
+    b.byte(I64_SHL).byte(I64_EXT32);
+  } else if (f3 === 1 && inst >>> 26 === 0x02) {
+    i64c(0xffffffffn);
+    b.byte(I64_AND);
+    i64c((inst >>> 20) & 63);
+    b.byte(I64_SHL);
+  } else if (f3 === 1) {
+    b.byte(I32_WRAP).byte(f12 === 0x600 ? I32_CLZ : f12 === 0x601 ? I32_CTZ : I32_POPCNT);
+    b.byte(I64_EXT_U);
+  } else if (f7 === 0) {
+    b.byte(I32_WRAP);
+    i32c(sh);
+    b.byte(I32_SHR_U).byte(I64_EXT_S);
+  } else if (f7 === 0x20) {
+    b.byte(I32_WRAP);
+    i32c(sh);
+    b.byte(I32_SHR_S).byte(I64_EXT_S);
+  } else {
+    b.byte(I32_WRAP);
+    i32c(sh);
+    b.byte(I32_ROTR).byte(I64_EXT_S);
+  }
+  set(rd);
+}
+
+function op(rd: number, rs1: number, rs2: number, f3: number, f7: number): void {
+  const ab = () => {
+    get(rs1);
+    get(rs2);
+  };
+  const call2 = (n: string) => {
+    ab();
+    b.byte(CALL).u32(helper(n));
+  };
+  const bin = (o: number) => {
+    ab();
+    b.byte(o);
+  };
+  const bit = () => {
+    // 1 << (b & 63) (wasm shifts take the count modulo 64, like the interpreter's & 63)
+    i64c(1);
+    get(rs2);
+    b.byte(I64_SHL);
+  };
+  if (f7 === 0) {
+    if (f3 === 2 || f3 === 3) {
+      bin(f3 === 2 ? I64_LT_S : I64_LT_U);
+      b.byte(I64_EXT_U);
+    } else bin([I64_ADD, I64_SHL, 0, 0, I64_XOR, I64_SHR_U, I64_OR, I64_AND][f3]);
+  } else if (f7 === 0x20) {
+    if (f3 === 0) bin(I64_SUB);
+    else if (f3 === 5) bin(I64_SHR_S);
+    else {
       get(rs1);
-      b.byte(I32_WRAP);
       get(rs2);
-      b.byte(I32_WRAP).byte(o).byte(I64_EXT_S);
-    };
-    const lowA = () => {
-      get(rs1);
-      i64c(0xffffffffn);
-      b.byte(I64_AND);
-    };
+      i64c(-1);
+      b.byte(I64_XOR);
+      if (f3 === 7) b.byte(I64_AND);
+      else if (f3 === 6) b.byte(I64_OR);
+      else b.byte(I64_XOR); // xnor = ~(a ^ b) = a ^ ~b
+    }
+  } else if (f7 === 1) {
+    if (f3 === 0) bin(I64_MUL);
+    else
+      call2(['', 'jitMulh', 'jitMulhsu', 'jitMulhu', 'jitDiv', 'jitDivu', 'jitRem', 'jitRemu'][f3]);
+  } else {
+    const k = (f7 << 3) | f3;
     switch (k) {
-      case 0:
-        get(rs1);
-        get(rs2);
-        b.byte(I64_ADD).byte(I64_EXT32);
-        break;
-      case 1:
-        w(I32_SHL2);
-        break;
-      case 5:
-        w(I32_SHR_U);
-        break;
-      case (0x20 << 3) | 0:
-        get(rs1);
-        get(rs2);
-        b.byte(I64_SUB).byte(I64_EXT32);
-        break;
-      case (0x20 << 3) | 5:
-        w(I32_SHR_S);
-        break;
-      case (1 << 3) | 0:
-        get(rs1);
-        get(rs2);
-        b.byte(I64_MUL).byte(I64_EXT32);
-        break;
-      case (1 << 3) | 4:
-      case (1 << 3) | 5:
-      case (1 << 3) | 6:
-      case (1 << 3) | 7:
-        get(rs1);
-        get(rs2);
-        b.byte(CALL).u32(helper(['jitDivw', 'jitDivuw', 'jitRemw', 'jitRemuw'][f3 - 4]));
-        break;
-      case (0x04 << 3) | 0:
-        lowA();
-        get(rs2);
-        b.byte(I64_ADD);
-        break;
       case (0x10 << 3) | 2:
       case (0x10 << 3) | 4:
       case (0x10 << 3) | 6:
-        lowA();
+        get(rs1);
         i64c(f3 >> 1);
         b.byte(I64_SHL);
         get(rs2);
         b.byte(I64_ADD);
         break;
+      case (0x05 << 3) | 4:
+      case (0x05 << 3) | 5:
+      case (0x05 << 3) | 6:
+      case (0x05 << 3) | 7:
+        ab();
+        ab();
+        b.byte([I64_LT_S, I64_LT_U, I64_GT_S, I64_GT_U][f3 - 4]).byte(SELECT);
+        break;
+      case (0x05 << 3) | 1:
+        call2('jitClmul');
+        break;
+      case (0x05 << 3) | 2:
+        call2('jitClmulr');
+        break;
+      case (0x05 << 3) | 3:
+        call2('jitClmulh');
+        break;
       case (0x30 << 3) | 1:
-        w(I32_ROTL);
+        bin(I64_ROTL);
         break;
       case (0x30 << 3) | 5:
-        w(I32_ROTR);
+        bin(I64_ROTR);
         break;
-      default: // zext.h
+      case (0x24 << 3) | 1:
         get(rs1);
-        i64c(0xffff);
+        bit();
+        i64c(-1);
+        b.byte(I64_XOR).byte(I64_AND);
+        break;
+      case (0x24 << 3) | 5:
+        bin(I64_SHR_U);
+        i64c(1);
         b.byte(I64_AND);
+        break;
+      case (0x14 << 3) | 1:
+        get(rs1);
+        bit();
+        b.byte(I64_OR);
+        break;
+      default: // (0x34 << 3) | 1
+        get(rs1);
+        bit();
+        b.byte(I64_XOR);
     }
-    set(rd);
   }
+  set(rd);
+}
+
+function op32(rd: number, rs1: number, f3: number, f7: number, rs2: number): void {
+  const k = (f7 << 3) | f3;
+  const w = (o: number) => {
+    // 32-bit operation on the low words, result sign-extended
+    get(rs1);
+    b.byte(I32_WRAP);
+    get(rs2);
+    b.byte(I32_WRAP).byte(o).byte(I64_EXT_S);
+  };
+  const lowA = () => {
+    get(rs1);
+    i64c(0xffffffffn);
+    b.byte(I64_AND);
+  };
+  switch (k) {
+    case 0:
+      get(rs1);
+      get(rs2);
+      b.byte(I64_ADD).byte(I64_EXT32);
+      break;
+    case 1:
+      w(I32_SHL2);
+      break;
+    case 5:
+      w(I32_SHR_U);
+      break;
+    case (0x20 << 3) | 0:
+      get(rs1);
+      get(rs2);
+      b.byte(I64_SUB).byte(I64_EXT32);
+      break;
+    case (0x20 << 3) | 5:
+      w(I32_SHR_S);
+      break;
+    case (1 << 3) | 0:
+      get(rs1);
+      get(rs2);
+      b.byte(I64_MUL).byte(I64_EXT32);
+      break;
+    case (1 << 3) | 4:
+    case (1 << 3) | 5:
+    case (1 << 3) | 6:
+    case (1 << 3) | 7:
+      get(rs1);
+      get(rs2);
+      b.byte(CALL).u32(helper(['jitDivw', 'jitDivuw', 'jitRemw', 'jitRemuw'][f3 - 4]));
+      break;
+    case (0x04 << 3) | 0:
+      lowA();
+      get(rs2);
+      b.byte(I64_ADD);
+      break;
+    case (0x10 << 3) | 2:
+    case (0x10 << 3) | 4:
+    case (0x10 << 3) | 6:
+      lowA();
+      i64c(f3 >> 1);
+      b.byte(I64_SHL);
+      get(rs2);
+      b.byte(I64_ADD);
+      break;
+    case (0x30 << 3) | 1:
+      w(I32_ROTL);
+      break;
+    case (0x30 << 3) | 5:
+      w(I32_ROTR);
+      break;
+    default: // zext.h
+      get(rs1);
+      i64c(0xffff);
+      b.byte(I64_AND);
+  }
+  set(rd);
 }
 
 /** Byte offset (from the block start) a jump/branch goes to, or undefined. */
@@ -841,35 +892,22 @@ function targetOff(i: Insn): number | undefined {
   return undefined;
 }
 
-/** Registers an instruction reads and writes. */
-function regsOf(inst: number): {
-  rd: number;
-  rs1: number;
-  rs2: number;
-  reads1: boolean;
-  reads2: boolean;
-  writes: boolean;
-} {
-  const rd = (inst >>> 7) & 31;
-  const rs1 = (inst >>> 15) & 31;
-  const rs2 = (inst >>> 20) & 31;
-  switch ((inst >>> 2) & 31) {
-    case 0x0d:
-    case 0x05:
-    case 0x1b:
-      return { rd, rs1, rs2, reads1: false, reads2: false, writes: true };
-    case 0x19:
-    case 0x00:
-    case 0x04:
-    case 0x06:
-      return { rd, rs1, rs2, reads1: true, reads2: false, writes: true };
-    case 0x18:
-    case 0x08:
-      return { rd, rs1, rs2, reads1: true, reads2: true, writes: false };
-    case 0x0c:
-    case 0x0e:
-      return { rd, rs1, rs2, reads1: true, reads2: true, writes: true };
-    default:
-      return { rd, rs1, rs2, reads1: false, reads2: false, writes: false };
-  }
+// Which registers an instruction (by major opcode) reads and writes.
+function readsRs1(op: number): boolean {
+  return (
+    op === 0x19 ||
+    op === 0x00 ||
+    op === 0x04 ||
+    op === 0x06 ||
+    op === 0x18 ||
+    op === 0x08 ||
+    op === 0x0c ||
+    op === 0x0e
+  );
+}
+function readsRs2(op: number): boolean {
+  return op === 0x18 || op === 0x08 || op === 0x0c || op === 0x0e;
+}
+function writesRd(op: number): boolean {
+  return op !== 0x18 && op !== 0x08 && op !== 0x03;
 }

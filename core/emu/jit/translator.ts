@@ -14,6 +14,7 @@ export interface JitExports {
   jitLayout(k: number): number;
   jitInstall(ha: number, fn: number, len: number): void;
   jitBatchDone(): void;
+  jitMark(ha: number, bytes: number): number;
   flushCaches(): void;
   [helper: string]: unknown;
 }
@@ -37,6 +38,7 @@ const TYPES: FuncType[] = [
   { params: [T.i32, T.i32, T.i64, T.i32, T.i64, T.i64], results: [T.i32] },
   { params: [T.i64, T.i64], results: [T.i64] },
   { params: [T.i64], results: [T.i64] },
+  { params: [T.i32, T.i32], results: [T.i32] },
 ];
 
 /** Table slots the JIT may use before it starts over (dropping every translation). */
@@ -44,12 +46,13 @@ const TABLE_CAP = 65536;
 
 export class JitTranslator {
   readonly stats: JitStats = { blocks: 0, modules: 0, insns: 0, rejected: 0, ms: 0 };
-  private readonly lay: JitLayout;
-  private readonly queue: number;
-  private readonly jitTable: number;
-  private readonly rvc: number;
-  private readonly ramOff: number;
-  private readonly jitMask: number;
+  // read from the core at the first translation (the code map exists once a machine is created)
+  private lay?: JitLayout;
+  private queue = 0;
+  private jitTable = 0;
+  private rvc = 0;
+  private ramOff = 0;
+  private jitMask = 0;
   private readonly firstSlot: number;
   private nextSlot: number;
   private readonly imports: WebAssembly.Imports;
@@ -59,7 +62,25 @@ export class JitTranslator {
     private readonly ex: JitExports,
     private readonly table: WebAssembly.Table,
   ) {
-    const k = (i: number) => ex.jitLayout(i) >>> 0;
+    // slot 0 means "not translatable" in the core's table: never hand it out
+    this.firstSlot = Math.max(1, table.length);
+    this.nextSlot = this.firstSlot;
+    const env: Record<string, unknown> = {
+      mem: ex.memory,
+      table,
+      ld: ex.jitLoad,
+      st: ex.jitStore,
+      storeHit: ex.jitStoreHit,
+    };
+    for (const n of [...BINARY_HELPERS, ...UNARY_HELPERS]) env[n] = ex[n];
+    this.imports = { env: env as WebAssembly.ModuleImports };
+    this.shared =
+      typeof SharedArrayBuffer !== 'undefined' && ex.memory.buffer instanceof SharedArrayBuffer;
+  }
+
+  private layout(): JitLayout {
+    if (this.lay) return this.lay;
+    const k = (i: number) => this.ex.jitLayout(i) >>> 0;
     this.jitTable = k(0);
     this.queue = k(2);
     this.ramOff = k(3);
@@ -78,24 +99,15 @@ export class JitTranslator {
       spinCnt: k(13),
       spinBase: k(14),
       spinMax: k(15),
+      ramOff: k(3),
+      codemap: k(17),
     };
-    // slot 0 means "not translatable" in the core's table: never hand it out
-    this.firstSlot = Math.max(1, table.length);
-    this.nextSlot = this.firstSlot;
-    const env: Record<string, unknown> = {
-      mem: ex.memory,
-      table,
-      ld: ex.jitLoad,
-      st: ex.jitStore,
-    };
-    for (const n of [...BINARY_HELPERS, ...UNARY_HELPERS]) env[n] = ex[n];
-    this.imports = { env: env as WebAssembly.ModuleImports };
-    this.shared =
-      typeof SharedArrayBuffer !== 'undefined' && ex.memory.buffer instanceof SharedArrayBuffer;
+    return this.lay;
   }
 
   /** Translates every queued block (called by the core when its queue fills, and after runs). */
   translatePending(): void {
+    const lay = this.layout();
     const view = new DataView(this.ex.memory.buffer);
     const count = view.getUint32(this.queue, true);
     if (count === 0) return;
@@ -111,11 +123,20 @@ export class JitTranslator {
       const e = this.jitTable + ((ha >>> 1) & this.jitMask) * 16;
       if (view.getUint32(e, true) === ha) continue; // installed meanwhile
       const insns = readBlock(view, ha, this.rvc);
-      const f = emitBlock(insns, this.lay);
+      const f = emitBlock(insns, lay);
       if (!f) {
         this.ex.jitInstall(ha, 0, 0);
         this.stats.rejected++;
         continue;
+      }
+      // the bytes it was made from: a store there drops it (self-modifying code)
+      const last = insns[insns.length - 1];
+      if (this.ex.jitMark(ha, last.off + last.len) === 0) {
+        // no code bitmap left: start over
+        this.ex.flushCaches();
+        this.nextSlot = this.firstSlot;
+        this.ex.jitBatchDone();
+        return;
       }
       funcs.push(f);
       starts.push(ha);
@@ -127,6 +148,8 @@ export class JitTranslator {
         // start over: nothing refers to the old slots once every translation is dropped
         this.ex.flushCaches();
         this.nextSlot = this.firstSlot;
+        this.ex.jitBatchDone();
+        return;
       }
       const base = this.nextSlot;
       if (this.table.length < base + funcs.length)
@@ -143,6 +166,7 @@ export class JitTranslator {
             type: 3,
           })),
           ...UNARY_HELPERS.map((name) => ({ module: 'env', name, kind: 'func' as const, type: 4 })),
+          { module: 'env', name: 'storeHit', kind: 'func', type: 5 },
           { module: 'env', name: 'mem', kind: 'memory', shared: this.shared },
           { module: 'env', name: 'table', kind: 'table' },
         ],
@@ -152,6 +176,7 @@ export class JitTranslator {
       // instantiation places the functions at table[base…] (the element segment)
       new WebAssembly.Instance(new WebAssembly.Module(bytes), this.imports);
       this.nextSlot += funcs.length;
+      // with its length: the interpreter calls a block only when a pass fits in the budget
       for (let i = 0; i < funcs.length; i++) this.ex.jitInstall(starts[i], base + i, lens[i]);
       this.stats.blocks += funcs.length;
       this.stats.modules++;

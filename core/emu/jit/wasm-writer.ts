@@ -7,12 +7,15 @@ export class Bytes {
   private buf = new Uint8Array(1024);
   length = 0;
 
+  private reserve(extra: number): void {
+    if (this.length + extra <= this.buf.length) return;
+    const n = new Uint8Array(Math.max(this.buf.length * 2, this.length + extra));
+    n.set(this.buf.subarray(0, this.length));
+    this.buf = n;
+  }
+
   byte(b: number): this {
-    if (this.length === this.buf.length) {
-      const n = new Uint8Array(this.buf.length * 2);
-      n.set(this.buf);
-      this.buf = n;
-    }
+    if (this.length === this.buf.length) this.reserve(1);
     this.buf[this.length++] = b;
     return this;
   }
@@ -71,8 +74,11 @@ export class Bytes {
   }
 
   /** A copy of another buffer. */
-  append(b: Bytes): this {
-    for (let i = 0; i < b.length; i++) this.byte(b.buf[i]);
+  append(b: Bytes | Uint8Array): this {
+    const src = b instanceof Bytes ? b.buf.subarray(0, b.length) : b;
+    this.reserve(src.length);
+    this.buf.set(src, this.length);
+    this.length += src.length;
     return this;
   }
 
@@ -102,7 +108,8 @@ export interface Func {
   type: number;
   /** Local declarations beyond the parameters, as [count, type] runs. */
   locals: [number, number][];
-  body: Bytes;
+  /** The instructions, ending with `end`. */
+  body: Uint8Array;
 }
 
 /** Assembles a module: types, imports, functions, and one active element segment. */
