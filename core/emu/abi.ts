@@ -13,8 +13,8 @@ export interface EmuExports {
   mtime(): bigint;
   setMtime(t: bigint): void;
   flushCaches(): void;
-  /** JIT on/off and its threshold; drops every translation. */
-  jitConfigure(on: number, threshold: number): void;
+  /** JIT on/off, its threshold, the virtual time it starts at; drops every translation. */
+  jitConfigure(on: number, threshold: number, after: bigint): void;
   run(maxInsns: bigint): number;
   step(hart: number): number;
   stopHart(): number;

@@ -25,6 +25,8 @@ import type { JitStats, JitTranslator } from './jit/translator.js';
 
 /** Times a jump target is reached before its block is translated (MachineOptions.jit). */
 const JIT_THRESHOLD = 1024;
+/** Instructions before the JIT starts (MachineOptions.jit): boots run in the interpreter. */
+const JIT_AFTER = 20_000_000;
 
 export class EmuError extends Error {}
 
@@ -182,7 +184,10 @@ export class Machine {
       typeof jitOpt === 'object' ? (jitOpt.threshold ?? JIT_THRESHOLD) : JIT_THRESHOLD;
     if (!Number.isInteger(threshold) || threshold < 1 || threshold > 65000)
       throw new EmuError(`jit threshold must be 1..65000, not ${threshold}`);
-    this.ex.jitConfigure(jitOpt === false ? 0 : 1, threshold);
+    const after = typeof jitOpt === 'object' ? (jitOpt.after ?? JIT_AFTER) : JIT_AFTER;
+    if (!Number.isInteger(after) || after < 0)
+      throw new EmuError(`jit after must be a whole number of instructions, not ${after}`);
+    this.ex.jitConfigure(jitOpt === false ? 0 : 1, threshold, BigInt(after));
   }
 
   /** What the JIT translated so far, and how much of the run went through it. */

@@ -20,9 +20,11 @@ export interface MachineOptions {
    * Translation of hot code to WebAssembly at run time (default on). It never changes what a
    * guest observes: the same instructions retire in the same order with the same results, so
    * runs are identical with it on or off; off is the reference interpreter alone.
-   * `threshold`: times a jump target must be reached before its block is translated.
+   * `threshold`: times a jump target must be reached before its block is translated;
+   * `after`: instructions (of the deterministic clock) run before anything is translated —
+   * a firmware boot is over before translating would pay off (defaults: 1024, 20 M).
    */
-  jit?: boolean | { threshold?: number };
+  jit?: boolean | { threshold?: number; after?: number };
   /**
    * Interrupt controllers, as QEMU's `-M virt,aia=…`: 'none' (default) the PLIC; 'aplic' the
    * APLIC with direct delivery; 'aplic-imsic' the APLIC delivering MSIs to per-hart IMSICs.

@@ -7,8 +7,8 @@
 import { hartBase, H_PC, H_INSTRET, H_WFI, C_DATACTX, C_FETCHCTX, H_SPIN_PC, H_SPIN_A, H_SPIN_B, H_SPIN_CNT, H_SPIN_BASE } from './hart';
 import { tlbBase } from './mmu';
 import { TLB_FETCH, TLB_LOAD, TLB_STORE, TLB_N, RVC_TABLE, RAM_OFF, JIT_TABLE, JIT_IO } from './layout';
-import { jitOn, jitMiss, jitSlot, jitStoreCheck } from './jit';
-import { excCause, excTval, excTval2, excGva, clearExc, setCur, setSliceDone, raise, powerState, nHarts } from './state';
+import { jitOn, jitAfter, jitMiss, jitSlot, jitStoreCheck } from './jit';
+import { excCause, excTval, excTval2, excGva, clearExc, setCur, setSliceDone, raise, powerState, nHarts, vclock } from './state';
 import { fetchSlow, gFVa, gFAdd, loadSlow, storeSlow } from './memops';
 import { takeTrap, pendingIrq } from './trap';
 import * as A from './alu';
@@ -72,7 +72,7 @@ export function runSlice(h: i32, budget: u64): u64 {
   sliceSpun = false;
   let bpOn = bpCount != 0; // breakpoints only change between runs: a local, not a global read
   // translated blocks run only without breakpoints (they would not stop inside a block)
-  let jit = jitOn && !bpOn;
+  let jit = jitOn && !bpOn && vclock >= jitAfter;
   let jmp = jit; // at a jump target: probe the block table
   setCur(h, hb);
   clearExc();

@@ -83,8 +83,8 @@ export function flushCaches(): void {
 }
 
 // ---- JIT (core/emu/jit/ translates; see jit.ts) ----
-export function jitConfigure(on: i32, threshold: i32): void {
-  J.setJit(on != 0, <u32>threshold);
+export function jitConfigure(on: i32, threshold: i32, after: u64): void {
+  J.setJit(on != 0, <u32>threshold, after);
   J.jitFlushAll();
 }
 export function jitInstall(ha: u32, fn: u32, len: u32): void {

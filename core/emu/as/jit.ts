@@ -39,6 +39,10 @@ let freeTop: u32 = 0;
 
 export let jitOn: bool = false;
 export let jitThreshold: u32 = 32;
+// Virtual time (instructions of the deterministic clock) before which nothing is translated: a
+// translation costs far more than interpreting a block a few thousand times, and V8 compiles it
+// to baseline code first, so short runs (a firmware boot) are fastest in the interpreter alone.
+export let jitAfter: u64 = 0;
 
 // Bytes the JIT needs after RAM (codemap, bitmaps, free-slot stack).
 export function jitBytesNeeded(ram: u64): u64 {
@@ -57,8 +61,9 @@ function resetSlots(): void {
     freeTop++;
   }
 }
-export function setJit(on: bool, threshold: u32): void {
+export function setJit(on: bool, threshold: u32, after: u64): void {
   jitOn = on;
+  jitAfter = after;
   jitThreshold = threshold < 1 ? 1 : threshold > 0xfff0 ? 0xfff0 : threshold;
 }
 export function jitCodemap(): usize {

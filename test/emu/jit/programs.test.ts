@@ -53,7 +53,10 @@ describe.skipIf(skip)(`JIT programs${skip ? ` (skipped: ${skip})` : ''}`, () => 
           const o = programOptions(src);
           const [ref, on, off] = await Promise.all([
             runProgramInQemu(elf, o),
-            runProgramInOurs(elf, { ...o, machine: withJit(o.machine ?? {}, { threshold: 2 }) }),
+            runProgramInOurs(elf, {
+              ...o,
+              machine: withJit(o.machine ?? {}, { threshold: 2, after: 0 }),
+            }),
             runProgramInOurs(elf, { ...o, machine: withJit(o.machine ?? {}, false) }),
           ]);
           expect(ref.complete, ref.raw.slice(-300)).toBe(true);

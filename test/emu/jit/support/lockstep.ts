@@ -45,7 +45,7 @@ export interface PairOptions extends Omit<MachineOptions, 'jit'> {
 /** Machine options with the JIT switch (typed here too, so this compiles against any core API). */
 export function withJit(
   o: Omit<MachineOptions, 'jit'>,
-  jit: boolean | { threshold?: number },
+  jit: boolean | { threshold?: number; after?: number },
 ): MachineOptions {
   return { ...o, jit } as MachineOptions & { jit: typeof jit };
 }
@@ -53,7 +53,10 @@ export function withJit(
 /** Two machines that differ only in the JIT, with the same images loaded. */
 export async function createPair(boot: BootImages | undefined, o: PairOptions = {}): Promise<Pair> {
   const { threshold = 2, events = [], ...machine } = o;
-  const jit = await newMachine(withJit(machine, threshold === 'default' ? true : { threshold }));
+  // after: 0 — translate from the first instruction (by default the JIT starts after 20 M)
+  const jit = await newMachine(
+    withJit(machine, threshold === 'default' ? { after: 0 } : { threshold, after: 0 }),
+  );
   const ref = await newMachine(withJit(machine, false));
   const pair: Pair = { jit, ref, out: { jit: '', ref: '' }, events: { jit: [], ref: [] } };
   for (const side of ['jit', 'ref'] as const) {
