@@ -128,7 +128,26 @@ async function cpuBound(rows: Row[], notes: string[]): Promise<void> {
     );
   const f = await run(full, ITER);
   const b = await run(base, 1);
-  const sums = new Set([...f.ours, ...f.qemu].map(checksumOf));
+  // the same program in the interpreter alone: what the JIT adds
+  const interp = await pairs(
+    `CPU-bound mix, ${ITER} iteration(s), JIT off`,
+    RUNS,
+    () =>
+      timeOurs(
+        { kernel: fileArg(full) },
+        { harts: 1, insnsPerTick: OURS_INSNS_PER_TICK, jit: false },
+        [checksumMark(ITER)],
+        { timeoutMs: 120_000 },
+      ),
+    () =>
+      timeQemu(
+        QEMU,
+        [...QEMU_BASE, '-cpu', 'rv64', '-smp', '1', '-bios', 'none', '-kernel', full],
+        [checksumMark(ITER)],
+        { timeoutMs: 120_000, untilExit: true },
+      ),
+  );
+  const sums = new Set([...f.ours, ...f.qemu, ...interp.ours].map(checksumOf));
   if (sums.size !== 1)
     notes.push(
       `CPU-bound mix: CHECKSUMS DIFFER (ours ${checksumOf(f.ours[0])}, QEMU ${checksumOf(f.qemu[0])})`,
@@ -154,6 +173,20 @@ async function cpuBound(rows: Row[], notes: string[]): Promise<void> {
       cpu: net(cpu(f.qemu, 'checksum'), cpu(b.qemu, 'checksum')),
     },
   });
+  rows.push({
+    label: `  the same, interpreter only (JIT off): MIPS net of start-up`,
+    unit: 'MIPS',
+    ours: {
+      wall: net(wall(interp.ours, 'checksum'), wall(b.ours, 'checksum')),
+      cpu: net(cpu(interp.ours, 'checksum'), cpu(b.ours, 'checksum')),
+    },
+  });
+  const j = f.ours[0].jit;
+  if (j)
+    notes.push(
+      `CPU-bound mix, JIT: ${j.blocks} blocks translated in ${j.ms.toFixed(0)} ms, ` +
+        `${((100 * j.ranInsns) / insns).toFixed(0)} % of the instructions retired in translated code.`,
+    );
   notes.push(
     `CPU-bound mix: checksum ${[...sums].join(' / ')} in ours and QEMU (${sums.size === 1 ? 'agree' : 'DIFFER'}); ` +
       `start-up baseline (1 iteration, ${(baseInsns / 1e6).toFixed(1)} M insns): ours ${median(wall(b.ours, 'checksum')).toFixed(0)} ms, ` +

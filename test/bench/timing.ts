@@ -30,6 +30,8 @@ export interface Timed {
   at: Map<string, At>;
   /** Why the run ended: 'marks' when every mark was reached. */
   end: string;
+  /** Ours: what the JIT did (blocks translated, their instructions retired, host ms spent). */
+  jit?: { blocks: number; ranInsns: number; ms: number };
 }
 
 const cpuNow = (): number => {
@@ -68,7 +70,13 @@ export async function timeOurs(
     until: () => marks.every((m) => at.has(m.name)),
     onIdle: () => new Promise((res) => setTimeout(res, 1)),
   });
-  return { output, at, end: marks.every((m) => at.has(m.name)) ? 'marks' : r.reason };
+  const j = machine.jitStats();
+  return {
+    output,
+    at,
+    end: marks.every((m) => at.has(m.name)) ? 'marks' : r.reason,
+    jit: { blocks: j.blocks, ranInsns: j.ranInsns, ms: j.ms },
+  };
 }
 
 /** user + system time of a live process and all its threads, from /proc (ms; 10 ms ticks). */
