@@ -1,5 +1,5 @@
 // Compiles the emulator's AssemblyScript hot path (core/emu/as) to WebAssembly:
-//   build/emu.wasm         exports its own memory (one thread owns the machine)
+//   build/emu.wasm         exports its own (shared) memory (one thread owns the machine)
 //   build/emu-shared.wasm  imports a shared env.memory (WebAssembly.Memory({ shared: true,
 //                          initial: 64, maximum: 65536 })) so a debugger thread can read RAM and
 //                          registers while a worker runs the machine (see as/ABI.md)
@@ -25,6 +25,14 @@ const variants = [
   [
     '--outFile',
     join(here, 'build/emu.wasm'),
+    // Its own memory, declared shared: V8 counts a non-shared memory's whole length as the
+    // isolate's external memory, so growing it for guest RAM (128 MiB–3 GiB) started garbage
+    // collections that were 85–90 % of a machine's start-up (see core/emu/guest-ram.ts).
+    '--sharedMemory',
+    '--maximumMemory',
+    '65536',
+    '--enable',
+    'threads',
     ...(process.env.EMU_WAT ? ['--textFile', join(here, 'build/emu.wat')] : []),
   ],
   [

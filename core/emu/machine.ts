@@ -21,6 +21,7 @@ import {
 import { yieldToEventLoop } from './yield.js';
 import { virtIsa, type IsaExtensions } from './fdt/aia.js';
 import { instantiateCore } from './instantiate.js';
+import { accountGuestRam, isSharedBuffer } from './guest-ram.js';
 import type { JitStats, JitTranslator } from './jit/translator.js';
 
 /** Times a jump target is reached before its block is translated (MachineOptions.jit). */
@@ -218,7 +219,10 @@ export class Machine {
       throw new EmuError(
         `emu.wasm lacks exports: ${missing.join(', ')} (rebuild with npm run build:wasm)`,
       );
-    return new Machine(instance, options, jit);
+    const machine = new Machine(instance, options, jit);
+    const mem = (instance.exports as unknown as EmuExports).memory;
+    if (isSharedBuffer(mem.buffer)) accountGuestRam(machine, Number(machine.ramSize));
+    return machine;
   }
 
   // ---- images -------------------------------------------------------------------------
@@ -243,9 +247,14 @@ export class Machine {
 
   load(plan: BootPlan): void {
     for (const r of plan.regions) {
-      this.writePhys(r.addr, r.data);
-      if (r.zeroFill > 0n)
-        this.writePhys(r.addr + BigInt(r.data.length), new Uint8Array(Number(r.zeroFill)));
+      this.writePhysNoFlush(r.addr, r.data);
+      if (r.zeroFill > 0n) {
+        const at = r.addr + BigInt(r.data.length);
+        const n = Number(r.zeroFill);
+        const direct = this.directView(at, n);
+        if (direct) direct.fill(0);
+        else this.writePhysNoFlush(at, new Uint8Array(n));
+      }
     }
     this.plan = plan;
     this.symbols = plan.symbols;
@@ -515,6 +524,11 @@ export class Machine {
   }
 
   writePhys(pa: bigint, bytes: Uint8Array): void {
+    this.writePhysNoFlush(pa, bytes);
+    this.ex.flushCaches();
+  }
+
+  private writePhysNoFlush(pa: bigint, bytes: Uint8Array): void {
     const direct = this.directView(pa, bytes.length);
     if (direct) {
       direct.set(bytes);
@@ -524,7 +538,6 @@ export class Machine {
           throw new EmuError(`nothing at physical address 0x${(pa + BigInt(i)).toString(16)}`);
       }
     }
-    this.ex.flushCaches();
   }
 
   /** Translates a virtual address through the hart's current satp, privilege and MPRV. */

@@ -79,6 +79,7 @@ export function jitMiss(ha: usize): void {
   let c = JIT_COUNT + ((<usize>((<u32>ha >>> 1) & JMASK)) << 1);
   let v = <u32>load<u16>(c) + 1;
   store<u16>(c, <u16>v);
+  dirty = true;
   if (v != jitThreshold) return;
   if ((load<u32>(codemap + (((ha - RAM_OFF) >>> 12) << 2)) >>> 16) >= MAX_DROPS) return;
   let q = load<u32>(JIT_QUEUE);
@@ -184,8 +185,13 @@ function jitDropPage(page: usize): void {
   }
 }
 
+// Whether the tables hold anything (a flush of fresh, all-zero tables would only fault pages in).
+let dirty = false;
+
 // Everything translated is forgotten (the host rewrote memory, or the JIT was reconfigured).
 export function jitFlushAll(): void {
+  if (!dirty) return;
+  dirty = false;
   memory.fill(JIT_TABLE, 0, (<usize>JIT_N) << 4);
   memory.fill(JIT_COUNT, 0, (<usize>JIT_N) << 1);
   store<u32>(JIT_QUEUE, 0);

@@ -7,6 +7,7 @@
 import { readBlock } from './decode.js';
 import { BINARY_HELPERS, UNARY_HELPERS, emitBlock, type JitLayout } from './emit.js';
 import { T, assembleModule, type Func, type FuncType } from './wasm-writer.js';
+import { isSharedBuffer } from '../guest-ram.js';
 
 /** The core exports the translator uses. */
 export interface JitExports {
@@ -74,8 +75,7 @@ export class JitTranslator {
     };
     for (const n of [...BINARY_HELPERS, ...UNARY_HELPERS]) env[n] = ex[n];
     this.imports = { env: env as WebAssembly.ModuleImports };
-    this.shared =
-      typeof SharedArrayBuffer !== 'undefined' && ex.memory.buffer instanceof SharedArrayBuffer;
+    this.shared = isSharedBuffer(ex.memory.buffer);
   }
 
   private layout(): JitLayout {
