@@ -4,7 +4,14 @@ import { spawnMachineWorker } from '../../../core/emu/web/spawn.js';
 
 declare global {
   interface Window {
-    __emu?: { output: string; reason?: string; error?: string; counts?: string[] };
+    __emu?: {
+      output: string;
+      reason?: string;
+      error?: string;
+      counts?: string[];
+      /** The same boot with the JIT translating from the first instruction. */
+      jit?: { output: string; reason?: string; counts?: string[] };
+    };
   }
 }
 
@@ -27,6 +34,23 @@ async function main(): Promise<void> {
     const r = await client.call('run', { timeoutMs: 60_000 });
     state.reason = r.reason;
     state.counts = (await client.call('instructionCounts')).map(String);
+    // again with the JIT on from the first instruction: translated blocks compiled and run in
+    // the browser's worker must give the very same run
+    const jit: NonNullable<NonNullable<Window['__emu']>['jit']> = { output: '' };
+    const client2 = spawnMachineWorker(new URL('./worker.js', import.meta.url));
+    client2.onUart((b) => (jit.output += new TextDecoder('latin1').decode(b)));
+    await client2.call('create', {
+      harts: 2,
+      ramSize: 256n << 20n,
+      jit: { threshold: 8, after: 0 },
+    });
+    await client2.call('boot', {
+      bios: await fetchFile('fw_jump.elf'),
+      kernel: await fetchFile('payload.elf'),
+    });
+    jit.reason = (await client2.call('run', { timeoutMs: 60_000 })).reason;
+    jit.counts = (await client2.call('instructionCounts')).map(String);
+    state.jit = jit;
   } catch (e) {
     state.error = String(e);
   }

@@ -31,7 +31,7 @@ afterAll(async () => {
 });
 
 describe.skipIf(skip)(`machine in a Web Worker${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  it('boots OpenSBI and the payload in Chromium', async () => {
+  it('boots OpenSBI and the payload in Chromium, with the JIT off and on', async () => {
     // Site layout: /web/{index.html,page.js,worker.js}, /build/emu.wasm (worker-entry fetches
     // ../build/emu.wasm relative to itself, as in the app), /files/* the images.
     const root = mkdtempSync(join(tmpdir(), 'emu-web-'));
@@ -85,5 +85,9 @@ describe.skipIf(skip)(`machine in a Web Worker${skip ? ` (skipped: ${skip})` : '
     expect(result.output).toContain('payload: IPIs acknowledged by 1 harts');
     expect(result.output).toContain('payload: shutting down');
     expect(result.counts).toHaveLength(2);
+    // the JIT in the browser: the same output and the same instructions per hart
+    expect(result.jit?.reason).toBe('poweroff');
+    expect(result.jit?.output).toBe(result.output);
+    expect(result.jit?.counts).toEqual(result.counts);
   });
 });
