@@ -36,6 +36,10 @@ TEST_BEGIN
 2: jal ra, hot_add
   ld t0, 8(t2); beqz t0, 2b
   fence.i
+  /* QEMU 7.2 (MTTCG) may run this hart's stale translation for a while after another hart's
+     store, FENCE.I or not; storing the same word here makes it drop it at once (for the JIT the
+     other hart's store must already have; the lockstep comparison checks that) */
+  la t3, patch1; lw t4, 0(t3); sw t4, 0(t3); fence.i
   HOT(hot_add)
   /* 7. a loop whose block starts at the end of one page and continues on the next: rewrite the
      instruction on the second page */
