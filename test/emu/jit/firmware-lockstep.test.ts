@@ -33,6 +33,7 @@ describe.skipIf(skipSbi)(
         expect(r.reason, pair.out.ref.slice(-500)).toBe('poweroff');
         expect(pair.out.ref).toContain(`payload: harts ${harts}`);
         expect(pair.out.ref).toContain('payload: shutting down');
+        expect(pair.jit.jitStats().ranInsns, 'instructions run translated').toBeGreaterThan(1000);
       });
     }
   },
@@ -88,6 +89,7 @@ describe.skipIf(skipGuests)(
         expect(r.reason, pair.out.ref.slice(-500)).toBe('until');
         expect(pair.out.ref).toContain('[bm] timer tick 3');
         expect(pair.out.ref).toContain(`[bm] hello from vCPU ${harts - 1}`);
+        expect(pair.jit.jitStats().ranInsns, 'instructions run translated').toBeGreaterThan(1000);
       });
     }
   },

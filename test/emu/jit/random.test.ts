@@ -54,6 +54,7 @@ describe.skipIf(emuMissing)(
           // the program ran its loop to the end (a power-off through the exit ecall)
           expect(r.reason, `seed ${seed}`).toBe('poweroff');
           expect(r.insns).toBeGreaterThan(img.expectedInsns / 4n);
+          expect(pair.jit.jitStats().ranInsns, `seed ${seed}: run translated`).toBeGreaterThan(0);
         }
       });
     }
