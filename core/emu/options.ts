@@ -21,8 +21,8 @@ export interface MachineOptions {
    * guest observes: the same instructions retire in the same order with the same results, so
    * runs are identical with it on or off; off is the reference interpreter alone.
    * `threshold`: times a jump target must be reached before its block is translated;
-   * `after`: instructions (of the deterministic clock) run before anything is translated —
-   * a firmware boot is over before translating would pay off (defaults: 1024, 20 M).
+   * `after`: instructions (of the deterministic clock) run before anything is translated
+   * (defaults: 2048, 0).
    */
   jit?: boolean | { threshold?: number; after?: number };
   /**

@@ -105,8 +105,22 @@ export class JitTranslator {
     return this.lay;
   }
 
+  private waited = 0;
+
+  /**
+   * After a run: translate what is queued once it is worth a module (each compile costs ~0.4 ms
+   * however small the module), or once it has waited a few runs.
+   */
+  afterRun(): void {
+    this.layout();
+    const count = new DataView(this.ex.memory.buffer).getUint32(this.queue, true);
+    if (count === 0) return;
+    if (count >= 8 || ++this.waited >= 8) this.translatePending();
+  }
+
   /** Translates every queued block (called by the core when its queue fills, and after runs). */
   translatePending(): void {
+    this.waited = 0;
     const lay = this.layout();
     const view = new DataView(this.ex.memory.buffer);
     const count = view.getUint32(this.queue, true);

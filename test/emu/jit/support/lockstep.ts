@@ -53,7 +53,7 @@ export function withJit(
 /** Two machines that differ only in the JIT, with the same images loaded. */
 export async function createPair(boot: BootImages | undefined, o: PairOptions = {}): Promise<Pair> {
   const { threshold = 2, events = [], ...machine } = o;
-  // after: 0 — translate from the first instruction (by default the JIT starts after 20 M)
+  // after: 0 — translate from the first instruction (the default is from the first instruction too)
   const jit = await newMachine(
     withJit(machine, threshold === 'default' ? { after: 0 } : { threshold, after: 0 }),
   );
