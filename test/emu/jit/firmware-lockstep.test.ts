@@ -22,7 +22,14 @@ describe.skipIf(skipSbi)(
       it(`${harts} hart(s), quantum ${quantum ?? 'default'}`, async () => {
         const pair = await createPair(
           { bios: fileArg(FW_JUMP), kernel: fileArg(buildPayload()) },
-          { harts, quantum, ramSize: 64n << 20n, events: harts === 1 ? ['trap'] : [] },
+          {
+            harts,
+            quantum,
+            ramSize: 64n << 20n,
+            events: harts === 1 ? ['trap'] : [],
+            // on 4 harts the JIT switches on in the middle of OpenSBI's boot
+            after: harts === 1 ? 0 : 1_000_000,
+          },
         );
         const r = lockstep(pair, {
           chunks: [...chunks],

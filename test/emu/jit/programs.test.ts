@@ -33,6 +33,8 @@ const VARIANTS: {
   quantum?: number;
   events: boolean;
   threshold?: number | 'default';
+  /** Instructions before the JIT starts translating (it switches on mid-run). */
+  after?: number;
 }[] = [
   { chunks: [1n, 7n, 1n, 3001n], events: true },
   { chunks: [3n, 1000n], quantum: 100, events: false },
@@ -40,6 +42,7 @@ const VARIANTS: {
   { chunks: [100003n], quantum: 1, events: false },
   { chunks: [7n, 1n, 3001n], quantum: 100, events: false },
   { chunks: [5000n, 11n], events: false, threshold: 'default' },
+  { chunks: [997n, 5n], events: true, after: 3000 },
 ];
 
 describe.skipIf(skip)(`JIT programs${skip ? ` (skipped: ${skip})` : ''}`, () => {
@@ -77,10 +80,11 @@ describe.skipIf(skip)(`JIT programs${skip ? ` (skipped: ${skip})` : ''}`, () => 
               ramSize: 16n << 20n,
               events: v.events ? ['trap', 'mode'] : [],
               threshold: v.threshold,
+              after: v.after,
             },
           );
           const r = lockstep(pair, { chunks: v.chunks, maxInsns: 5_000_000n, fullEvery: 5000n });
-          const what = `chunks ${v.chunks.join(',')}, quantum ${v.quantum ?? 'default'}, threshold ${v.threshold ?? 2}`;
+          const what = `chunks ${v.chunks.join(',')}, quantum ${v.quantum ?? 'default'}, threshold ${v.threshold ?? 2}, after ${v.after ?? 0}`;
           expect(r.divergence, what).toBeUndefined();
           expect(r.reason, `${what}: ${pair.out.ref.slice(-300)}`).toBe('poweroff');
           // the JIT really ran: translated code retired instructions (with the core's default

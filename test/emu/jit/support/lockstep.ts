@@ -35,6 +35,8 @@ export interface PairOptions extends Omit<MachineOptions, 'jit'> {
    * 'default' leaves the core's own (`jit: true`).
    */
   threshold?: number | 'default';
+  /** Instructions before the JIT side starts translating (default 0: from the first one). */
+  after?: number;
   /**
    * Event kinds both sides record and compare (default none: recording events may change how a
    * core runs, so most tests compare state without them and some with them).
@@ -52,10 +54,9 @@ export function withJit(
 
 /** Two machines that differ only in the JIT, with the same images loaded. */
 export async function createPair(boot: BootImages | undefined, o: PairOptions = {}): Promise<Pair> {
-  const { threshold = 2, events = [], ...machine } = o;
-  // after: 0 — translate from the first instruction (the default is from the first instruction too)
+  const { threshold = 2, after = 0, events = [], ...machine } = o;
   const jit = await newMachine(
-    withJit(machine, threshold === 'default' ? { after: 0 } : { threshold, after: 0 }),
+    withJit(machine, threshold === 'default' ? { after } : { threshold, after }),
   );
   const ref = await newMachine(withJit(machine, false));
   const pair: Pair = { jit, ref, out: { jit: '', ref: '' }, events: { jit: [], ref: [] } };
