@@ -1,4 +1,4 @@
-// The real Bao with the JIT on and off, in lockstep: Bao v2.0.0 (BAO_SRC, built as
+// The real Bao with the JIT on and off, in lockstep: Bao v1.0.0 and v2.0.0 (BAO_SRC, built as
 // test/bao-boot does; never committed here) under OpenSBI fw_jump on 4 harts with our guest in
 // VS mode — one VM (UART echo through the virtual PLIC), a 4-vCPU VM and two VMs linked by IPC.
 // Two-stage translation, virtual interrupts and Bao's IPIs all meet translated code. Skipped
@@ -23,13 +23,17 @@ const skip =
   missing({ commands: [CROSS_GCC], files: [FW_JUMP] }) ??
   emuMissing;
 
-describe.skipIf(skip)(`Bao v2.0.0, JIT vs interpreter${skip ? ` (skipped: ${skip})` : ''}`, () => {
-  for (const s of scenarios('v2')) {
-    it(
-      s.name,
-      async () => {
+const VERSIONS = [
+  { tag: 'v1.0.0', bao: 'v1.0' as const },
+  { tag: 'v2.0.0', bao: 'v2' as const },
+];
+
+describe.skipIf(skip)(`real Bao, JIT vs interpreter${skip ? ` (skipped: ${skip})` : ''}`, () => {
+  for (const v of VERSIONS)
+    for (const s of scenarios(v.bao)) {
+      it(`Bao ${v.tag}: ${s.name}`, async () => {
         const built = await buildDesign(s.project, {
-          baoSrc: baoTree(BAO_SRC!, 'v2.0.0'),
+          baoSrc: baoTree(BAO_SRC!, v.tag),
           workDir: mkdtempSync(join(tmpdir(), 'bao-jit-')),
         });
         const pair = await createPair(
@@ -46,8 +50,6 @@ describe.skipIf(skip)(`Bao v2.0.0, JIT vs interpreter${skip ? ` (skipped: ${skip
         expect(r.divergence).toBeUndefined();
         expect(r.reason, pair.out.ref.slice(-1500)).toBe('until');
         expect(pair.jit.jitStats().ranInsns).toBeGreaterThan(0);
-      },
-      600_000,
-    );
-  }
+      }, 600_000);
+    }
 });
