@@ -93,6 +93,11 @@ export function jitInstall(ha: u32, fn: u32, len: u32): void {
 export function jitBatchDone(): void {
   J.jitBatchDone();
 }
+// Drops every translation and nothing else (unlike flushCaches, TLBs stay: their state decides
+// where slow paths resync, which must not depend on the JIT).
+export function jitDropAll(): void {
+  J.jitFlushAll();
+}
 export function jitMark(ha: u32, bytes: u32): i32 {
   return J.jitMark(<usize>ha, bytes) ? 1 : 0;
 }

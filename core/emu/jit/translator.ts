@@ -16,7 +16,7 @@ export interface JitExports {
   jitInstall(ha: number, fn: number, len: number): void;
   jitBatchDone(): void;
   jitMark(ha: number, bytes: number): number;
-  flushCaches(): void;
+  jitDropAll(): void;
   [helper: string]: unknown;
 }
 
@@ -147,7 +147,7 @@ export class JitTranslator {
       const last = insns[insns.length - 1];
       if (this.ex.jitMark(ha, last.off + last.len) === 0) {
         // no code bitmap left: start over
-        this.ex.flushCaches();
+        this.ex.jitDropAll();
         this.nextSlot = this.firstSlot;
         this.ex.jitBatchDone();
         return;
@@ -160,7 +160,7 @@ export class JitTranslator {
     if (funcs.length > 0) {
       if (this.nextSlot + funcs.length > TABLE_CAP) {
         // start over: nothing refers to the old slots once every translation is dropped
-        this.ex.flushCaches();
+        this.ex.jitDropAll();
         this.nextSlot = this.firstSlot;
         this.ex.jitBatchDone();
         return;

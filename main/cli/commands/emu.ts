@@ -30,6 +30,8 @@ interface EmuOpts {
   aia: string;
   aiaGuests: string;
   isaExt: string[];
+  /** commander's --no-jit: false when given */
+  jit: boolean;
 }
 
 /** Extensions `--isa-ext NAME=on|off` switches (QEMU: -cpu rv64,NAME=on). */
@@ -143,6 +145,7 @@ export function registerEmu(program: Command, setExit: (code: number) => void): 
       collect,
       [],
     )
+    .option('--no-jit', 'interpret only: no translation of hot code to WebAssembly (same results)')
     .action(async (o: EmuOpts) => setExit(await runEmu(o)));
 }
 
@@ -178,7 +181,13 @@ async function runEmu(o: EmuOpts): Promise<number> {
   const ext = parseMachineExt(o);
   let machine: Machine;
   try {
-    machine = await Machine.create(await loadEmuWasm(), { harts, ramSize, clock: o.clock, ...ext });
+    machine = await Machine.create(await loadEmuWasm(), {
+      harts,
+      ramSize,
+      clock: o.clock,
+      jit: o.jit,
+      ...ext,
+    });
     machine.boot(boot);
   } catch (e) {
     if (e instanceof ImageError || e instanceof EmuError) throw new UserError(e.message);
