@@ -73,6 +73,22 @@ describe.skipIf(skip)(`bao-studio emu${skip ? ` (skipped: ${skip})` : ''}`, () =
     expect(r.stdout).toBe('');
   });
 
+  it('--no-jit gives the very same run (output and trap timeline) as the default', async () => {
+    const args = ['--bios', FW_JUMP, '--kernel', buildPayload(), '--smp', '2', '--mem', '256M'];
+    const [jit, interp] = await Promise.all([
+      cli([...args, '--trace', 'traps,modes']),
+      cli([...args, '--trace', 'traps,modes', '--no-jit']),
+    ]);
+    expect(jit.code).toBe(interp.code);
+    expect(jit.stdout).toContain('payload: shutting down');
+    expect(jit.stdout).toBe(interp.stdout);
+    // the timeline is identical; only the closing line's time and MIPS may differ
+    const timeline = (e: string) =>
+      e.replace(/ in [\d.]+ s \(\d+ MIPS;/, ' in … s (… MIPS;').split('\n');
+    expect(timeline(jit.stderr).length).toBeGreaterThan(20);
+    expect(timeline(jit.stderr)).toEqual(timeline(interp.stderr));
+  });
+
   it('stops at --max-insns', async () => {
     const r = await cli([
       '--bios',
