@@ -80,7 +80,7 @@ interface Item {
   skip?: number;
   /** c: as c.beqz / c.bnez (f3 0 / 1, rs1 in x8..x15, rs2 = x0). */
   branch?: { f3: number; rs1: number; rs2: number; c?: boolean };
-  /** Call of subroutine n (jal ra). */
+  /** Call of subroutine n (jal ra; each subroutine on a page of its own). */
   call?: number;
 }
 
@@ -204,6 +204,8 @@ interface Gen {
   mode: Mode;
   /** Writable destination registers (subroutines also keep ra). */
   dests: number[];
+  /** Subroutines a call item may call. */
+  subs: number;
 }
 
 function rm(rnd: Rng): number {
@@ -399,11 +401,11 @@ function randomItem(g: Gen): Item {
       branch: { f3: pick(rnd, [0, 1, 4, 5, 6, 7]), rs1, rs2: rs() },
     };
   }
-  return { words: [], call: 0 };
+  return { words: [], call: rnd() % g.subs };
 }
 
-/** Lays items out from `at`; branches skip whole items, calls go to `subAt`. */
-function layout(items: Item[], at: bigint, subAt?: bigint): { bytes: number[]; end: bigint } {
+/** Lays items out from `at`; branches skip whole items, calls go to `subAt[n]`. */
+function layout(items: Item[], at: bigint, subAt?: bigint[]): { bytes: number[]; end: bigint } {
   const size = (it: Item): number =>
     it.branch
       ? it.branch.c
@@ -429,7 +431,8 @@ function layout(items: Item[], at: bigint, subAt?: bigint): { bytes: number[]; e
       const off = Number(target - starts[i]);
       if (it.branch.c) put(E.cBranch(it.branch.f3 === 1, it.branch.rs1, off), 2);
       else put(E.bType(it.branch.f3, it.branch.rs1, it.branch.rs2, off), 4);
-    } else if (it.call !== undefined) put(subAt ? E.jal(RA, Number(subAt - starts[i])) : 0, 4);
+    } else if (it.call !== undefined)
+      put(subAt ? E.jal(RA, Number(subAt[it.call] - starts[i])) : 0, 4);
     else for (const w of it.words) put(w.v, w.size);
   });
   return { bytes, end: pc };
@@ -487,20 +490,25 @@ export function randomProgram(spec: ProgramSpec): GuestImage {
   const rnd = xorshift(spec.seed * 2654435761);
   const nItems = spec.items ?? 40 + (rnd() % 120);
   const iterations = spec.iterations ?? 30 + (rnd() % 60);
-  const g: Gen = { rnd, mode: spec.mode, dests: WRITABLE };
+  const g: Gen = { rnd, mode: spec.mode, dests: WRITABLE, subs: 1 + (rnd() % 6) };
   const body = Array.from({ length: nItems }, () => randomItem(g));
-  const sub = Array.from({ length: 3 + (rnd() % 8) }, () =>
-    randomItem({ ...g, dests: WRITABLE.filter((r) => r !== RA) }),
-  ).filter((it) => it.call === undefined);
+  const subs = Array.from({ length: g.subs }, () =>
+    Array.from({ length: 3 + (rnd() % 8) }, () =>
+      randomItem({ ...g, dests: WRITABLE.filter((r) => r !== RA) }),
+    ).filter((it) => it.call === undefined),
+  );
   const paged = spec.mode !== 'M';
   // The code starts anywhere in its first page, so 4 KiB mappings split it across pages.
   const codeVa = (paged ? CODE_VA.paged : CODE_VA.M) + BigInt((rnd() % 2048) * 2);
   const dataVa = paged ? DATA_VA.paged : DATA_VA.M;
 
-  // loop: body; addi s1,s1,-1; bnez s1, loop; li a7, 93; ecall; sub: ...; ret
+  // loop: body; addi s1,s1,-1; bnez s1, loop; li a7, 93; ecall. Subroutine n (items; ret)
+  // starts anywhere on page 3 + 2n of the code (calls and returns cross pages; a subroutine
+  // may run on into the next page, which is free).
   const bodyLen = layout(body, codeVa).end - codeVa;
-  const tailAt = codeVa + bodyLen;
-  const subAt = tailAt + 16n;
+  const subAt = subs.map(
+    (_, n) => (codeVa & ~0xfffn) + BigInt(3 + 2 * n) * 0x1000n + BigInt((rnd() % 2048) * 2),
+  );
   const { bytes: bodyBytes } = layout(body, codeVa, subAt);
   const tail = [
     E.iType(E.OP.opImm, 0, S1, S1, -1),
@@ -508,13 +516,7 @@ export function randomProgram(spec: ProgramSpec): GuestImage {
     E.iType(E.OP.opImm, 0, A7, 0, EXIT),
     E.ECALL,
   ];
-  const { bytes: subBytes } = layout(sub, subAt);
-  const code = [
-    ...bodyBytes,
-    ...tail.flatMap(le32),
-    ...subBytes,
-    ...le32(E.iType(E.OP.jalr, 0, 0, RA, 0)),
-  ];
+  const code = [...bodyBytes, ...tail.flatMap(le32)];
 
   const writes: GuestImage['writes'] = [];
   const h = handler();
@@ -541,6 +543,9 @@ export function randomProgram(spec: ProgramSpec): GuestImage {
     }
   };
   writeVa(codeVa, code);
+  subs.forEach((sub, n) =>
+    writeVa(subAt[n], [...layout(sub, subAt[n]).bytes, ...le32(E.iType(E.OP.jalr, 0, 0, RA, 0))]),
+  );
   // the data window (s0 - 2 KiB .. s0 + 2 KiB of every hart) starts random
   const dataBytes = Uint8Array.from({ length: 0x2000 }, () => rnd() & 0xff);
   writeVa(dataVa - 0x1000n, dataBytes);
@@ -624,7 +629,7 @@ export function randomProgram(spec: ProgramSpec): GuestImage {
   return {
     writes,
     harts,
-    expectedInsns: BigInt(spec.harts) * BigInt(iterations) * BigInt(nItems + sub.length + 8),
+    expectedInsns: BigInt(spec.harts) * BigInt(iterations) * BigInt(nItems + 8),
   };
 }
 
