@@ -279,7 +279,7 @@ export class Machine {
     this.syncWallClock();
     const code = this.ex.run(maxInsns);
     const insns = BigInt.asUintN(64, this.ex.lastRunInsns());
-    this.jit.afterRun();
+    this.jit.afterRun(Number(insns));
     this.drain();
     return this.result(code, insns);
   }

@@ -108,19 +108,20 @@ export class JitTranslator {
   private waited = 0;
 
   /**
-   * After a run: translate what is queued once it is worth a module (each compile costs ~0.4 ms
-   * however small the module), or once it has waited a few runs.
+   * After a run of `insns` instructions: translate what is queued once it is worth a module
+   * (compiling one costs ~0.5-1 ms however small it is: a boot that compiled a module per run
+   * spent more on compiling than the blocks saved), or once it has waited 2 M instructions.
    */
-  afterRun(): void {
+  afterRun(insns: number): void {
     this.layout();
     const count = new DataView(this.ex.memory.buffer).getUint32(this.queue, true);
     if (count === 0) return;
-    if (count >= 8 || ++this.waited >= 8) this.translatePending();
+    this.waited += insns;
+    if (count >= 16 || this.waited >= 2_000_000) this.translatePending();
   }
 
   /** Translates every queued block (called by the core when its queue fills, and after runs). */
   translatePending(): void {
-    this.waited = 0;
     const lay = this.layout();
     const view = new DataView(this.ex.memory.buffer);
     const count = view.getUint32(this.queue, true);
@@ -196,6 +197,7 @@ export class JitTranslator {
       this.stats.modules++;
     }
     this.ex.jitBatchDone();
+    this.waited = 0;
     this.stats.ms += performance.now() - t0;
   }
 }
