@@ -193,6 +193,10 @@ export class Machine {
     if (!Number.isInteger(after) || after < 0)
       throw new EmuError(`jit after must be a whole number of instructions, not ${after}`);
     this.ex.jitConfigure(jitOpt === false ? 0 : 1, threshold, BigInt(after));
+    const batch = typeof jitOpt === 'object' ? (jitOpt.batch ?? 16) : 16;
+    if (!Number.isInteger(batch) || batch < 1)
+      throw new EmuError(`jit batch must be a whole number >= 1, not ${batch}`);
+    this.jit.batch = batch;
   }
 
   /** What the JIT translated so far, and how much of the run went through it. */

@@ -21,10 +21,11 @@ export interface MachineOptions {
    * guest observes: the same instructions retire in the same order with the same results, so
    * runs are identical with it on or off; off is the reference interpreter alone.
    * `threshold`: times a jump target must be reached before its block is translated;
-   * `after`: instructions (of the deterministic clock) run before anything is translated
-   * (defaults: 2048, 0).
+   * `after`: instructions (of the deterministic clock) run before anything is translated;
+   * `batch`: blocks that must be queued before a translation at the end of a run (fewer wait
+   * up to 2 M instructions: each compiled module has a fixed cost). Defaults: 2048, 0, 16.
    */
-  jit?: boolean | { threshold?: number; after?: number };
+  jit?: boolean | { threshold?: number; after?: number; batch?: number };
   /**
    * Interrupt controllers, as QEMU's `-M virt,aia=…`: 'none' (default) the PLIC; 'aplic' the
    * APLIC with direct delivery; 'aplic-imsic' the APLIC delivering MSIs to per-hart IMSICs.

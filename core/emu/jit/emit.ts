@@ -26,6 +26,9 @@ export interface JitLayout {
   spinCnt: number;
   spinBase: number;
   spinMax: number;
+  /** The block table and its index mask (core/emu/as/jit.ts). */
+  jitTable: number;
+  jitMask: number;
   /** RAM's host offset and the core's per-page code map (core/emu/as/jit.ts). */
   ramOff: number;
   codemap: number;
@@ -66,6 +69,7 @@ const BLOCK = 0x02,
   ELSE = 0x05,
   END = 0x0b,
   BR = 0x0c,
+  RETURN_CALL_INDIRECT = 0x13,
   CALL = 0x10,
   DROP = 0x1a,
   LGET = 0x20,
@@ -90,7 +94,10 @@ const I64_EQ = 0x51,
   I64_GT_S = 0x55,
   I64_GT_U = 0x56,
   I64_GE_S = 0x59,
-  I64_GE_U = 0x5a;
+  I64_GE_U = 0x5a,
+  I64_LE_U = 0x58,
+  I32_EQ = 0x46,
+  I32_EQZ = 0x45;
 const I64_CLZ = 0x79,
   I64_CTZ = 0x7a,
   I64_POPCNT = 0x7b,
@@ -146,6 +153,7 @@ const b = new Bytes();
 // label depth: 1 inside $exit (block), 2 inside $top (loop) when the block loops
 let depth = 0;
 let lay: JitLayout;
+let entryHa = 0;
 let len = 0;
 let loops = false;
 const regLocal = new Map<number, number>();
@@ -266,9 +274,77 @@ function hostAddr(arr: number): void {
   b.byte(I64_ADD).byte(I32_WRAP);
 }
 
-export function emitBlock(insns: Insn[], layout: JitLayout): Func | undefined {
+/**
+ * Block chaining: a normal exit (status 0) to a pc in the same page whose block is translated,
+ * and fits in the budget, tail-calls it instead of returning to the interpreter, which would
+ * only probe the same table entry (same virtual page: the same translation and permissions).
+ * Everything the interpreter would check in between holds: breakpoints are off while blocks run,
+ * and the interpreter does nothing else between two instructions.
+ */
+function chain(): void {
+  lget(L_ST);
+  b.byte(I32_EQZ);
+  open(IF);
+  // offset of the next pc in the entry's page (unsigned: below the page start wraps high)
+  lget(L_EXITPC);
+  lget(P_PC);
+  b.byte(I64_SUB);
+  i64c(entryHa & 0xfff);
+  b.byte(I64_ADD);
+  b.byte(LTEE).u32(L_VA);
+  i64c(0x1000);
+  b.byte(I64_LT_U);
+  open(IF);
+  i32c(entryHa & ~0xfff);
+  lget(L_VA);
+  b.byte(I32_WRAP).byte(I32_ADD);
+  b.byte(LTEE).u32(L_T32); // the next block's host address
+  i32c(1);
+  b.byte(I32_SHR_U);
+  i32c(lay.jitMask);
+  b.byte(I32_AND);
+  i32c(4);
+  b.byte(I32_SHL);
+  b.byte(LTEE).u32(L_E);
+  b.byte(I32_LOAD).u32(2).u32(lay.jitTable);
+  lget(L_T32);
+  b.byte(I32_EQ);
+  open(IF);
+  lget(L_E);
+  b.byte(I32_LOAD)
+    .u32(2)
+    .u32(lay.jitTable + 4);
+  b.byte(LTEE).u32(L_ST); // the function (status 0 is already stored)
+  open(IF);
+  lget(P_N);
+  lget(L_E);
+  b.byte(I32_LOAD)
+    .u32(2)
+    .u32(lay.jitTable + 8);
+  b.byte(I64_EXT_U);
+  b.byte(I64_ADD);
+  lget(P_BUDGET);
+  b.byte(I64_LE_U);
+  open(IF);
+  lget(P_H);
+  lget(P_HB);
+  lget(P_TL);
+  lget(L_EXITPC);
+  lget(P_N);
+  lget(P_BUDGET);
+  lget(L_ST);
+  b.byte(RETURN_CALL_INDIRECT).u32(0).u32(0);
+  close();
+  close();
+  close();
+  close();
+  close();
+}
+
+export function emitBlock(insns: Insn[], layout: JitLayout, ha: number): Func | undefined {
   if (insns.length === 0) return undefined;
   lay = layout;
+  entryHa = ha;
   len = insns.length;
   b.length = 0;
   depth = 0;
@@ -528,6 +604,7 @@ export function emitBlock(insns: Insn[], layout: JitLayout): Func | undefined {
   i32c(lay.io);
   lget(L_ST);
   b.byte(I32_STORE).u32(2).u32(0);
+  chain();
   lget(P_N);
   b.byte(END);
 

@@ -101,11 +101,15 @@ export class JitTranslator {
       spinMax: k(15),
       ramOff: k(3),
       codemap: k(17),
+      jitTable: k(0),
+      jitMask: k(16) - 1,
     };
     return this.lay;
   }
 
   private waited = 0;
+  /** Blocks that must be queued before a translation after a run (MachineOptions.jit.batch). */
+  batch = 16;
 
   /**
    * After a run of `insns` instructions: translate what is queued once it is worth a module
@@ -117,7 +121,7 @@ export class JitTranslator {
     const count = new DataView(this.ex.memory.buffer).getUint32(this.queue, true);
     if (count === 0) return;
     this.waited += insns;
-    if (count >= 16 || this.waited >= 2_000_000) this.translatePending();
+    if (count >= this.batch || this.waited >= 2_000_000) this.translatePending();
   }
 
   /** Translates every queued block (called by the core when its queue fills, and after runs). */
@@ -138,7 +142,7 @@ export class JitTranslator {
       const e = this.jitTable + ((ha >>> 1) & this.jitMask) * 16;
       if (view.getUint32(e, true) === ha) continue; // installed meanwhile
       const insns = readBlock(view, ha, this.rvc);
-      const f = emitBlock(insns, lay);
+      const f = emitBlock(insns, lay, ha);
       if (!f) {
         this.ex.jitInstall(ha, 0, 0);
         this.stats.rejected++;

@@ -58,7 +58,7 @@ describe.skipIf(skip)(`JIT programs${skip ? ` (skipped: ${skip})` : ''}`, () => 
             runProgramInQemu(elf, o),
             runProgramInOurs(elf, {
               ...o,
-              machine: withJit(o.machine ?? {}, { threshold: 2, after: 0 }),
+              machine: withJit(o.machine ?? {}, { threshold: 2, after: 0, batch: 1 }),
             }),
             runProgramInOurs(elf, { ...o, machine: withJit(o.machine ?? {}, false) }),
           ]);

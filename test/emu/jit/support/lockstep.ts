@@ -47,7 +47,7 @@ export interface PairOptions extends Omit<MachineOptions, 'jit'> {
 /** Machine options with the JIT switch (typed here too, so this compiles against any core API). */
 export function withJit(
   o: Omit<MachineOptions, 'jit'>,
-  jit: boolean | { threshold?: number; after?: number },
+  jit: boolean | { threshold?: number; after?: number; batch?: number },
 ): MachineOptions {
   return { ...o, jit } as MachineOptions & { jit: typeof jit };
 }
@@ -56,7 +56,8 @@ export function withJit(
 export async function createPair(boot: BootImages | undefined, o: PairOptions = {}): Promise<Pair> {
   const { threshold = 2, after = 0, events = [], ...machine } = o;
   const jit = await newMachine(
-    withJit(machine, threshold === 'default' ? { after } : { threshold, after }),
+    // batch 1: translated as soon as a run ends, so short programs run translated code too
+    withJit(machine, threshold === 'default' ? { after } : { threshold, after, batch: 1 }),
   );
   const ref = await newMachine(withJit(machine, false));
   const pair: Pair = { jit, ref, out: { jit: '', ref: '' }, events: { jit: [], ref: [] } };
