@@ -24,6 +24,9 @@ const LIGHT_CSRS = [
   'scause',
   'stval',
   'satp',
+  'hstatus',
+  'vsepc',
+  'vscause',
 ];
 /**
  * CSRs compared in full comparisons: every named one except the indirect AIA windows (their
