@@ -5,10 +5,11 @@
 // Signature: (h i32, hb i32, tl i32, pc i64, n i64, budget i64) -> i64 (the new n). pc is the
 // block's virtual address (the code is position-independent). Guest registers used by the
 // block live in wasm locals between its entry and its exits; every exit writes back the ones
-// the block writes, stores the next pc in the hart block and a status in JIT_IO (jit.ts).
-// The caller guarantees n + length <= budget, so a pass through the block never overruns the
-// slice; a block whose branch (or JAL) returns to its first instruction loops inside wasm and
-// re-checks the budget at the back edge.
+// the block writes, stores the next pc in the hart block and a status in JIT_IO (jit.ts), and
+// a normal exit to another translated block of the same page tail-calls it (chain()).
+// Whoever calls a block (the interpreter, or a chaining block) first checks n + length <= budget,
+// so a pass never overruns the slice; a block whose branch (or JAL) returns to its first
+// instruction loops inside wasm and re-checks the budget at the back edge.
 import { Bytes, T, type Func } from './wasm-writer.js';
 import type { Insn } from './decode.js';
 
