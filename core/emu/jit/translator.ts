@@ -30,6 +30,12 @@ export interface JitStats {
   rejected: number;
   /** Host time spent translating and compiling. */
   ms: number;
+  /**
+   * Blocks the translator failed on (a bug: the guest goes on in the interpreter, unharmed),
+   * and the last such error.
+   */
+  errors: number;
+  lastError?: string;
 }
 
 // Function types: 0 block, 1 jitLoad, 2 jitStore, 3 binary helper, 4 unary helper.
@@ -46,7 +52,7 @@ const TYPES: FuncType[] = [
 const TABLE_CAP = 65536;
 
 export class JitTranslator {
-  readonly stats: JitStats = { blocks: 0, modules: 0, insns: 0, rejected: 0, ms: 0 };
+  readonly stats: JitStats = { blocks: 0, modules: 0, insns: 0, rejected: 0, ms: 0, errors: 0 };
   // read from the core at the first translation (the code map exists once a machine is created)
   private lay?: JitLayout;
   private queue = 0;
@@ -76,6 +82,13 @@ export class JitTranslator {
     for (const n of [...BINARY_HELPERS, ...UNARY_HELPERS]) env[n] = ex[n];
     this.imports = { env: env as WebAssembly.ModuleImports };
     this.shared = isSharedBuffer(ex.memory.buffer);
+  }
+
+  /** A translation failed: those blocks stay with the interpreter for good. */
+  private failed(e: unknown, starts: number[]): void {
+    this.stats.errors += starts.length;
+    this.stats.lastError = e instanceof Error ? e.message : String(e);
+    for (const ha of starts) this.ex.jitInstall(ha, 0, 0);
   }
 
   private layout(): JitLayout {
@@ -142,7 +155,13 @@ export class JitTranslator {
       const e = this.jitTable + ((ha >>> 1) & this.jitMask) * 16;
       if (view.getUint32(e, true) === ha) continue; // installed meanwhile
       const insns = readBlock(view, ha, this.rvc);
-      const f = emitBlock(insns, lay, ha);
+      let f: Func | undefined;
+      try {
+        f = emitBlock(insns, lay, ha);
+      } catch (e) {
+        this.failed(e, [ha]);
+        continue;
+      }
       if (!f) {
         this.ex.jitInstall(ha, 0, 0);
         this.stats.rejected++;
@@ -193,7 +212,13 @@ export class JitTranslator {
         elemBase: base,
       });
       // instantiation places the functions at table[base…] (the element segment)
-      new WebAssembly.Instance(new WebAssembly.Module(bytes), this.imports);
+      try {
+        new WebAssembly.Instance(new WebAssembly.Module(bytes), this.imports);
+      } catch (e) {
+        this.failed(e, starts);
+        this.ex.jitBatchDone();
+        return;
+      }
       this.nextSlot += funcs.length;
       // with its length: the interpreter calls a block only when a pass fits in the budget
       for (let i = 0; i < funcs.length; i++) this.ex.jitInstall(starts[i], base + i, lens[i]);
