@@ -198,10 +198,21 @@ export function lockstep(p: Pair, o: LockstepOptions): LockstepResult {
     if (rj.reason === 'idle' && rj.insns === 0n && !pending.length) return end('idle');
   }
   function end(reason: string): LockstepResult {
-    const d = compareState(p, true) ?? compareRam(p);
+    const d = compareState(p, true) ?? compareRam(p) ?? translationErrors(p);
     if (d) return fail(d, 0n);
     return { chunks: chunk, insns: total, reason };
   }
+}
+
+/**
+ * A translation that failed (the core then leaves the blocks to the interpreter, so the run
+ * still agrees) is a JIT bug all the same.
+ */
+function translationErrors(p: Pair): string | undefined {
+  const st = p.jit.jitStats() as { errors?: number; lastError?: string };
+  return st.errors
+    ? `the JIT failed to translate ${st.errors} block(s): ${st.lastError}`
+    : undefined;
 }
 
 /** Runs one side alone (no comparison), e.g. to learn how long a program runs. */
