@@ -8,5 +8,6 @@ export * from './memory-map.js';
 export * from './protocol.js';
 export * from './worker-client.js';
 export * from './worker-server.js';
+export * from './live-view.js';
 export * from './loaders/index.js';
 export { virtDeviceTree, encodeFdt, decodeFdt, toDts } from './fdt/index.js';

@@ -22,6 +22,7 @@ import { yieldToEventLoop } from './yield.js';
 import { virtIsa, type IsaExtensions } from './fdt/aia.js';
 import { instantiateCore } from './instantiate.js';
 import { accountGuestRam, isSharedBuffer } from './guest-ram.js';
+import type { LiveViewInit } from './live-view.js';
 import type { JitStats, JitTranslator } from './jit/translator.js';
 
 /**
@@ -197,6 +198,23 @@ export class Machine {
     if (!Number.isInteger(batch) || batch < 1)
       throw new EmuError(`jit batch must be a whole number >= 1, not ${batch}`);
     this.jit.batch = batch;
+  }
+
+  /**
+   * The shared memory a LiveView (core/emu/live-view.ts) reads from another thread while this
+   * machine runs; undefined with a core whose memory is not shared.
+   */
+  liveViewInit(): LiveViewInit | undefined {
+    const buffer = this.ex.memory.buffer;
+    if (!isSharedBuffer(buffer)) return undefined;
+    return {
+      buffer: buffer as unknown as SharedArrayBuffer,
+      harts: this.harts,
+      hartOffsets: Array.from({ length: this.harts }, (_, h) => this.ex.hartOffset(h)),
+      ramOffset: this.ex.ramOffset(),
+      ramBase: this.ramBase,
+      ramSize: this.ramSize,
+    };
   }
 
   /** What the JIT translated so far, and how much of the run went through it. */

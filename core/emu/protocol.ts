@@ -4,6 +4,7 @@ import type { EmuEvent, EventKind } from './events.js';
 import type { HartState, RunResult, Access } from './machine.js';
 import type { MachineOptions } from './options.js';
 import type { BootOptions, ImageSymbols } from './loaders/boot-plan.js';
+import type { LiveViewInit } from './live-view.js';
 
 export type WorkerBootOptions = Omit<BootOptions, 'harts' | 'ramSize' | 'timebaseHz'>;
 
@@ -36,6 +37,11 @@ export interface MachineRpc {
   removeWatchpoint(pa: bigint): void;
   /** ELF symbols of the loaded images. */
   symbols(): ImageSymbols[];
+  /**
+   * The machine's shared memory, to read it while it runs (core/emu/live-view.ts); undefined
+   * where a SharedArrayBuffer cannot be posted (a page that is not cross-origin isolated).
+   */
+  liveView(): LiveViewInit | undefined;
 }
 
 export type RpcMethod = keyof MachineRpc;

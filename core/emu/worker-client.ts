@@ -1,6 +1,7 @@
 // The owner's side of the protocol: a Machine-like async handle on a machine in a worker.
 import type { EmuEvent } from './events.js';
 import type { Endpoint, FromWorker, MachineRpc, RpcMethod } from './protocol.js';
+import { LiveView } from './live-view.js';
 
 export class MachineClient {
   private nextId = 1;
@@ -26,6 +27,12 @@ export class MachineClient {
         else w?.reject(new Error(m.error));
       }
     });
+  }
+
+  /** A view on the machine's registers and RAM that reads them while it runs (no messages). */
+  async liveView(): Promise<LiveView | undefined> {
+    const init = await this.call('liveView');
+    return init && new LiveView(init);
   }
 
   call<K extends RpcMethod>(

@@ -70,6 +70,11 @@ export function serveMachine(
     addWatchpoint: (pa, len, kind) => need().addWatchpoint(pa, len, kind),
     removeWatchpoint: (pa) => need().removeWatchpoint(pa),
     symbols: () => need().symbols,
+    liveView: () => {
+      // posting a SharedArrayBuffer needs cross-origin isolation in browsers
+      const g = globalThis as { crossOriginIsolated?: boolean };
+      return g.crossOriginIsolated === false ? undefined : need().liveViewInit();
+    },
   };
 
   endpoint.listen(async (raw) => {
