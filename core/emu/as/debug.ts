@@ -9,6 +9,11 @@ export function isBreakpoint(pc: u64): bool {
   for (let i = 0; i < bpCount; i++) if (load<u64>(BP_TABLE + ((<usize>i) << 3)) == pc) return true;
   return false;
 }
+// Whether a breakpoint lies in [pc, pc + bytes): a translated block there must not run.
+export function bpInRange(pc: u64, bytes: u64): bool {
+  for (let i = 0; i < bpCount; i++) if (load<u64>(BP_TABLE + ((<usize>i) << 3)) - pc < bytes) return true;
+  return false;
+}
 export function clearBpSkip(): void {
   bpSkip = false;
 }

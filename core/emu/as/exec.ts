@@ -17,7 +17,7 @@ import { execAmo } from './amo';
 import { execCbo } from './cmo';
 import { pushEvent, EV_BREAK } from './events';
 import { execFpLoad, execFpStore, execFpOp, execFma } from './fp';
-import { bpCount, isBreakpoint, bpSkip, clearBpSkip, setBpHit, WATCH_CAUSE } from './debug';
+import { bpCount, isBreakpoint, bpInRange, bpSkip, clearBpSkip, setBpHit, WATCH_CAUSE } from './debug';
 
 const TMASK: usize = <usize>(TLB_N - 1);
 const SENT: u64 = 0x8000000000000000;
@@ -71,8 +71,10 @@ export function runSlice(h: i32, budget: u64): u64 {
   sliceEnd = 0;
   sliceSpun = false;
   let bpOn = bpCount != 0; // breakpoints only change between runs: a local, not a global read
-  // translated blocks run only without breakpoints (they would not stop inside a block)
-  let jit = jitOn && !bpOn && vclock >= jitAfter;
+  // with breakpoints set, a block runs only if none lies in it, and blocks do not chain (a
+  // chained block would not be checked)
+  let jit = jitOn && vclock >= jitAfter;
+  store<u32>(JIT_IO, bpOn ? 0 : 1, 8);
   let jmp = jit; // at a jump target: probe the block table
   setCur(h, hb);
   clearExc();
@@ -129,7 +131,7 @@ export function runSlice(h: i32, budget: u64): u64 {
             let e = JIT_TABLE + jitSlot(ha);
             if (load<u32>(e) == <u32>ha) {
               let fn = load<u32>(e, 4);
-              if (fn != 0 && n + <u64>load<u32>(e, 8) <= budget) {
+              if (fn != 0 && n + <u64>load<u32>(e, 8) <= budget && (!bpOn || !bpInRange(pc, <u64>load<u32>(e, 12)))) {
                 let n0 = n;
                 n = call_indirect<u64>(fn, h, hb, tl, pc, n, budget);
                 pc = load<u64>(hb, H_PC);

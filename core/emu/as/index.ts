@@ -87,8 +87,8 @@ export function jitConfigure(on: i32, threshold: i32, after: u64): void {
   J.setJit(on != 0, <u32>threshold, after);
   J.jitFlushAll();
 }
-export function jitInstall(ha: u32, fn: u32, len: u32): void {
-  J.jitInstall(<usize>ha, fn, len);
+export function jitInstall(ha: u32, fn: u32, len: u32, bytes: u32): void {
+  J.jitInstall(<usize>ha, fn, len, bytes);
 }
 export function jitBatchDone(): void {
   J.jitBatchDone();

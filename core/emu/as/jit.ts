@@ -14,6 +14,7 @@
 // - Translated code calls back jitLoad/jitStore (exports) for TLB misses and MMIO, and reports
 //   how it ended in JIT_IO: 0 continue at H_PC, 1 exception raised (excCause), 2 resync (after a
 //   slow store, or a store that dropped translations), 3 spin-wait detected (see exec.ts).
+//   JIT_IO+4 is the slow-load fault flag, JIT_IO+8 says whether blocks may chain (no breakpoints).
 import {
   JIT_TABLE, JIT_COUNT, JIT_QUEUE, JIT_QMAX, JIT_IO, JIT_N, RAM_OFF, TLB_STORE, TLB_ARRAY, TLB_LOAD, TLB_N,
   RVC_TABLE,
@@ -90,12 +91,14 @@ export function jitMiss(ha: usize): void {
   if (q + 1 >= 32) hostTranslate();
 }
 
-// Installs a translation (fn = table index; 0 = "not translatable", never counted again).
-export function jitInstall(ha: usize, fn: u32, len: u32): void {
+// Installs a translation (fn = table index; 0 = "not translatable", never counted again) of
+// `len` instructions in `bytes` bytes (breakpoints in that range keep the block from running).
+export function jitInstall(ha: usize, fn: u32, len: u32, bytes: u32): void {
   let e = JIT_TABLE + jitSlot(ha);
   store<u32>(e, <u32>ha);
   store<u32>(e, fn, 4);
   store<u32>(e, len, 8);
+  store<u32>(e, bytes, 12);
 }
 
 // Records that translated code was made from the `bytes` bytes at host address ha (one page).

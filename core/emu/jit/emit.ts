@@ -279,12 +279,15 @@ function hostAddr(arr: number): void {
  * Block chaining: a normal exit (status 0) to a pc in the same page whose block is translated,
  * and fits in the budget, tail-calls it instead of returning to the interpreter, which would
  * only probe the same table entry (same virtual page: the same translation and permissions).
- * Everything the interpreter would check in between holds: breakpoints are off while blocks run,
- * and the interpreter does nothing else between two instructions.
+ * Everything the interpreter would check in between holds: with breakpoints set blocks do not
+ * chain (JIT_IO+8), and the interpreter does nothing else between two instructions.
  */
 function chain(): void {
   lget(L_ST);
   b.byte(I32_EQZ);
+  i32c(lay.io);
+  b.byte(I32_LOAD).u32(2).u32(8); // chaining allowed (no breakpoints set)
+  b.byte(I32_AND);
   open(IF);
   // offset of the next pc in the entry's page (unsigned: below the page start wraps high)
   lget(L_EXITPC);

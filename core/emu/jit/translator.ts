@@ -13,7 +13,7 @@ import { isSharedBuffer } from '../guest-ram.js';
 export interface JitExports {
   memory: WebAssembly.Memory;
   jitLayout(k: number): number;
-  jitInstall(ha: number, fn: number, len: number): void;
+  jitInstall(ha: number, fn: number, len: number, bytes: number): void;
   jitBatchDone(): void;
   jitMark(ha: number, bytes: number): number;
   jitDropAll(): void;
@@ -88,7 +88,7 @@ export class JitTranslator {
   private failed(e: unknown, starts: number[]): void {
     this.stats.errors += starts.length;
     this.stats.lastError = e instanceof Error ? e.message : String(e);
-    for (const ha of starts) this.ex.jitInstall(ha, 0, 0);
+    for (const ha of starts) this.ex.jitInstall(ha, 0, 0, 0);
   }
 
   private layout(): JitLayout {
@@ -147,6 +147,7 @@ export class JitTranslator {
     const funcs: Func[] = [];
     const starts: number[] = [];
     const lens: number[] = [];
+    const sizes: number[] = [];
     const seen = new Set<number>();
     for (let i = 0; i < count; i++) {
       const ha = view.getUint32(this.queue + 4 + i * 4, true);
@@ -163,7 +164,7 @@ export class JitTranslator {
         continue;
       }
       if (!f) {
-        this.ex.jitInstall(ha, 0, 0);
+        this.ex.jitInstall(ha, 0, 0, 0);
         this.stats.rejected++;
         continue;
       }
@@ -179,6 +180,7 @@ export class JitTranslator {
       funcs.push(f);
       starts.push(ha);
       lens.push(insns.length);
+      sizes.push(last.off + last.len);
       this.stats.insns += insns.length;
     }
     if (funcs.length > 0) {
@@ -221,7 +223,8 @@ export class JitTranslator {
       }
       this.nextSlot += funcs.length;
       // with its length: the interpreter calls a block only when a pass fits in the budget
-      for (let i = 0; i < funcs.length; i++) this.ex.jitInstall(starts[i], base + i, lens[i]);
+      for (let i = 0; i < funcs.length; i++)
+        this.ex.jitInstall(starts[i], base + i, lens[i], sizes[i]);
       this.stats.blocks += funcs.length;
       this.stats.modules++;
     }

@@ -53,6 +53,36 @@ describe.skipIf(skip)(`JIT through the Machine API${skip ? ` (skipped: ${skip})`
     expect(broken.counts).toEqual(ref.counts);
   });
 
+  it('keeps translating with breakpoints set, and stops where the interpreter stops', async () => {
+    const run = async (jit: boolean) => {
+      const m = await newMachine({ harts: 2, ramSize: 256n << 20n, jit });
+      m.boot({ bios: fileArg(FW_JUMP), kernel: fileArg(buildPayload()) });
+      let out = '';
+      m.onUart((b) => (out += Buffer.from(b).toString('latin1')));
+      m.addBreakpoint(0x80200000n); // the payload's entry, reached once OpenSBI is done
+      m.addBreakpoint(0x8ffff000n); // never reached
+      const first = await m.runUntil({ timeoutMs: 60_000 });
+      const atBreak = {
+        reason: first.reason,
+        counts: m.instructionCounts(),
+        pc: m.getPC(first.hart ?? 0),
+      };
+      m.removeBreakpoint(0x80200000n);
+      const second = await m.runUntil({ timeoutMs: 60_000 });
+      return { m, out, atBreak, end: second.reason, counts: m.instructionCounts() };
+    };
+    const [jit, ref] = await Promise.all([run(true), run(false)]);
+    expect(jit.atBreak.reason).toBe('breakpoint');
+    expect(jit.atBreak.pc).toBe(0x80200000n);
+    expect(jit.atBreak).toEqual(ref.atBreak);
+    expect(jit.end).toBe('poweroff');
+    expect(jit.out).toBe(ref.out);
+    expect(jit.counts).toEqual(ref.counts);
+    // OpenSBI's hot code ran translated although breakpoints were set all along
+    const total = Number(jit.counts.reduce((a, b) => a + b, 0n));
+    expect(jit.m.jitStats().ranInsns / total).toBeGreaterThan(0.4);
+  });
+
   it('refuses bad JIT options', async () => {
     await expect(newMachine({ jit: { threshold: 0 } })).rejects.toThrow(EmuError);
     await expect(newMachine({ jit: { threshold: 0 } })).rejects.toThrow(
