@@ -10,270 +10,94 @@
 // Whoever calls a block (the interpreter, or a chaining block) first checks n + length <= budget,
 // so a pass never overruns the slice; a block whose branch (or JAL) returns to its first
 // instruction loops inside wasm and re-checks the budget at the back edge.
-import { Bytes, T, type Func } from './wasm-writer.js';
+import { T, type Func } from './wasm-writer.js';
 import type { Insn } from './decode.js';
+import {
+  F_LD,
+  F_ST,
+  F_STORE_HIT,
+  L_A,
+  L_B,
+  L_DCTX,
+  L_E,
+  L_EXITPC,
+  L_SPINBASE,
+  L_ST,
+  L_T32,
+  L_VA,
+  P_BUDGET,
+  P_H,
+  P_HB,
+  P_N,
+  P_PC,
+  P_TL,
+  addN,
+  b,
+  beginBlock,
+  close,
+  entryHa,
+  exitWith,
+  get,
+  hostAddr,
+  i32c,
+  i64c,
+  lay,
+  len,
+  lget,
+  loopBack,
+  loops,
+  lset,
+  open,
+  pcPlus,
+  regLocal,
+  set,
+  tlbHit,
+  written,
+  type JitLayout,
+} from './emit-state.js';
+import { opImm, opImm32, op, op32 } from './emit-alu.js';
+import {
+  BLOCK,
+  CALL,
+  ELSE,
+  END,
+  I32_ADD,
+  I32_AND,
+  I32_EQ,
+  I32_EQZ,
+  I32_GE_S,
+  I32_LOAD,
+  I32_SHL,
+  I32_SHR_U,
+  I32_STORE,
+  I32_SUB,
+  I32_WRAP,
+  I64_ADD,
+  I64_AND,
+  I64_EQ,
+  I64_EXT16,
+  I64_EXT32,
+  I64_EXT8,
+  I64_EXT_U,
+  I64_GE_S,
+  I64_GE_U,
+  I64_LE_U,
+  I64_LOAD,
+  I64_LT_S,
+  I64_LT_U,
+  I64_NE,
+  I64_STORE,
+  I64_SUB,
+  IF,
+  LOAD_OP,
+  LOOP,
+  LTEE,
+  RETURN_CALL_INDIRECT,
+  SELECT,
+  STORE_OP,
+} from './opcodes.js';
 
-/** Offsets the translated code uses (read from the core: jitLayout). */
-export interface JitLayout {
-  io: number;
-  tlbLoad: number;
-  tlbStore: number;
-  tlbMask: number;
-  hPc: number;
-  cDataCtx: number;
-  spinPc: number;
-  spinA: number;
-  spinB: number;
-  spinCnt: number;
-  spinBase: number;
-  spinMax: number;
-  /** The block table and its index mask (core/emu/as/jit.ts). */
-  jitTable: number;
-  jitMask: number;
-  /** RAM's host offset and the core's per-page code map (core/emu/as/jit.ts). */
-  ramOff: number;
-  codemap: number;
-}
-
-/** Imported helper functions, in import order (after ld and st). */
-export const BINARY_HELPERS = [
-  'jitMulh',
-  'jitMulhsu',
-  'jitMulhu',
-  'jitDiv',
-  'jitDivu',
-  'jitRem',
-  'jitRemu',
-  'jitDivw',
-  'jitDivuw',
-  'jitRemw',
-  'jitRemuw',
-  'jitClmul',
-  'jitClmulr',
-  'jitClmulh',
-] as const;
-export const UNARY_HELPERS = ['jitOrcb', 'jitRev8'] as const;
-const F_LD = 0;
-const F_ST = 1;
-/** jitStoreHit(ha, size): the last import (a store into a page that holds translations). */
-const F_STORE_HIT = 2 + BINARY_HELPERS.length + UNARY_HELPERS.length;
-const helper = (n: string): number =>
-  2 +
-  ((BINARY_HELPERS as readonly string[]).includes(n)
-    ? (BINARY_HELPERS as readonly string[]).indexOf(n)
-    : BINARY_HELPERS.length + (UNARY_HELPERS as readonly string[]).indexOf(n));
-
-// opcodes
-const BLOCK = 0x02,
-  LOOP = 0x03,
-  IF = 0x04,
-  ELSE = 0x05,
-  END = 0x0b,
-  BR = 0x0c,
-  RETURN_CALL_INDIRECT = 0x13,
-  CALL = 0x10,
-  DROP = 0x1a,
-  LGET = 0x20,
-  LSET = 0x21,
-  LTEE = 0x22;
-const I32_LOAD = 0x28,
-  I64_LOAD = 0x29,
-  I32_STORE = 0x36,
-  I64_STORE = 0x37;
-const I32_CONST = 0x41,
-  I64_CONST = 0x42;
-const I32_AND = 0x71,
-  I32_ADD = 0x6a,
-  I32_SUB = 0x6b,
-  I32_SHL = 0x74,
-  I32_LE_U = 0x4d,
-  I32_GE_S = 0x4e;
-const I64_EQ = 0x51,
-  I64_NE = 0x52,
-  I64_LT_S = 0x53,
-  I64_LT_U = 0x54,
-  I64_GT_S = 0x55,
-  I64_GT_U = 0x56,
-  I64_GE_S = 0x59,
-  I64_GE_U = 0x5a,
-  I64_LE_U = 0x58,
-  I32_EQ = 0x46,
-  I32_EQZ = 0x45;
-const I64_CLZ = 0x79,
-  I64_CTZ = 0x7a,
-  I64_POPCNT = 0x7b,
-  I64_ADD = 0x7c,
-  I64_SUB = 0x7d,
-  I64_MUL = 0x7e,
-  I64_AND = 0x83,
-  I64_OR = 0x84,
-  I64_XOR = 0x85,
-  I64_SHL = 0x86,
-  I64_SHR_S = 0x87,
-  I64_SHR_U = 0x88,
-  I64_ROTL = 0x89,
-  I64_ROTR = 0x8a;
-const I32_CLZ = 0x67,
-  I32_CTZ = 0x68,
-  I32_POPCNT = 0x69,
-  I32_SHL2 = 0x74,
-  I32_SHR_S = 0x75,
-  I32_SHR_U = 0x76,
-  I32_ROTL = 0x77,
-  I32_ROTR = 0x78;
-const I32_WRAP = 0xa7,
-  I64_EXT_S = 0xac,
-  I64_EXT_U = 0xad,
-  I64_EXT8 = 0xc2,
-  I64_EXT16 = 0xc3,
-  I64_EXT32 = 0xc4;
-const SELECT = 0x1b;
-// loads by funct3 (0 lb .. 6 lwu) and stores by funct3 (sb, sh, sw, sd)
-const LOAD_OP = [0x30, 0x32, 0x34, 0x29, 0x31, 0x33, 0x35];
-const STORE_OP = [0x3c, 0x3d, 0x3e, 0x37];
-const VOID = 0x40;
-
-// parameters and fixed locals
-const P_H = 0,
-  P_HB = 1,
-  P_TL = 2,
-  P_PC = 3,
-  P_N = 4,
-  P_BUDGET = 5;
-const L_DCTX = 6,
-  L_VA = 7,
-  L_EXITPC = 8,
-  L_A = 9,
-  L_B = 10,
-  L_REG0 = 11; // then one i64 local per guest register used
-
-/** Emits one block; returns the function (type 0) or undefined for an empty block. */
-// The emitter's state: module-level, so emitting a block allocates no closures (it runs for
-// every hot block while the guest waits; closures per call made it several times slower).
-const b = new Bytes();
-// label depth: 1 inside $exit (block), 2 inside $top (loop) when the block loops
-let depth = 0;
-let lay: JitLayout;
-let entryHa = 0;
-let len = 0;
-let loops = false;
-const regLocal = new Map<number, number>();
-const used = new Set<number>();
-const written = new Set<number>();
-let L_ST = 0;
-let L_E = 0;
-let L_SPINBASE = 0;
-let L_T32 = 0;
-
-function open(op: number, type: number = VOID): void {
-  b.byte(op).byte(type);
-  depth++;
-}
-function close(): void {
-  b.byte(END);
-  depth--;
-}
-function brExit(): void {
-  b.byte(BR).u32(depth - 1);
-}
-function brTop(): void {
-  b.byte(BR).u32(depth - 2);
-}
-function get(r: number): void {
-  if (r === 0) b.byte(I64_CONST).byte(0);
-  else b.byte(LGET).u32(regLocal.get(r)!);
-}
-function set(r: number): void {
-  if (r === 0) b.byte(DROP);
-  else b.byte(LSET).u32(regLocal.get(r)!);
-}
-function i64c(v: bigint | number): void {
-  b.byte(I64_CONST).s64(v);
-}
-function i32c(v: number): void {
-  b.byte(I32_CONST).s32(v);
-}
-function lget(l: number): void {
-  b.byte(LGET).u32(l);
-}
-function lset(l: number): void {
-  b.byte(LSET).u32(l);
-}
-/** pc + off (the block's pc is a parameter: translations serve every alias). */
-function pcPlus(off: number): void {
-  lget(P_PC);
-  if (off !== 0) {
-    i64c(off);
-    b.byte(I64_ADD);
-  }
-}
-function addN(k: number): void {
-  lget(P_N);
-  i64c(k);
-  b.byte(I64_ADD);
-  lset(P_N);
-}
-/** Exit: the next pc is on the stack; count `k` instructions; report `status`. */
-function exitWith(k: number, status: number): void {
-  lset(L_EXITPC);
-  if (k) addN(k);
-  if (status) {
-    i32c(status);
-    lset(L_ST);
-  }
-  brExit();
-}
-/** Back to the first instruction (n already counted): loop if the budget allows a pass. */
-function loopBack(): void {
-  lget(P_N);
-  i64c(len);
-  b.byte(I64_ADD);
-  lget(P_BUDGET);
-  b.byte(I64_GT_U);
-  open(IF);
-  pcPlus(0);
-  exitWith(0, 0);
-  close();
-  brTop();
-}
-/** The TLB entry address for L_VA in the array at `arr` (offset applied by the loads). */
-function tlbEntry(): void {
-  lget(P_TL);
-  lget(L_VA);
-  i64c(12);
-  b.byte(I64_SHR_U).byte(I32_WRAP);
-  i32c(lay.tlbMask);
-  b.byte(I32_AND);
-  i32c(4);
-  b.byte(I32_SHL).byte(I32_ADD);
-  b.byte(LTEE).u32(L_E);
-}
-/** Condition: entry tag == vpn ^ dctx and the access stays in the page. */
-function tlbHit(arr: number): void {
-  tlbEntry();
-  b.byte(I64_LOAD).u32(3).u32(arr);
-  lget(L_VA);
-  i64c(12);
-  b.byte(I64_SHR_U);
-  lget(L_DCTX);
-  b.byte(I64_XOR).byte(I64_EQ);
-  lget(L_VA);
-  b.byte(I32_WRAP);
-  i32c(0xfff);
-  b.byte(I32_AND);
-  // the interpreter's condition exactly (offset <= 0xff8 whatever the size): the slow path
-  // resyncs after stores, so where it is taken decides where interrupts are noticed
-  i32c(0xff8);
-  b.byte(I32_LE_U).byte(I32_AND);
-}
-function hostAddr(arr: number): void {
-  lget(L_VA);
-  lget(L_E);
-  b.byte(I64_LOAD)
-    .u32(3)
-    .u32(arr + 8);
-  b.byte(I64_ADD).byte(I32_WRAP);
-}
+export { BINARY_HELPERS, UNARY_HELPERS, type JitLayout } from './emit-state.js';
 
 /**
  * Block chaining: a normal exit (status 0) to a pc in the same page whose block is translated,
@@ -345,38 +169,10 @@ function chain(): void {
   close();
 }
 
+/** Emits one block; returns the function (type 0) or undefined for an empty block. */
 export function emitBlock(insns: Insn[], layout: JitLayout, ha: number): Func | undefined {
   if (insns.length === 0) return undefined;
-  lay = layout;
-  entryHa = ha;
-  len = insns.length;
-  b.length = 0;
-  depth = 0;
-  // registers: which the block reads or writes, and which it writes (written back at exits)
-  used.clear();
-  written.clear();
-  for (const i of insns) {
-    const inst = i.inst;
-    const op = (inst >>> 2) & 31;
-    const rd = (inst >>> 7) & 31;
-    const rs1 = (inst >>> 15) & 31;
-    const rs2 = (inst >>> 20) & 31;
-    if (readsRs1(op) && rs1) used.add(rs1);
-    if (readsRs2(op) && rs2) used.add(rs2);
-    if (writesRd(op) && rd) {
-      used.add(rd);
-      written.add(rd);
-    }
-  }
-  regLocal.clear();
-  for (const r of [...used].sort((x, y) => x - y)) regLocal.set(r, L_REG0 + regLocal.size);
-  const i32Base = L_REG0 + regLocal.size;
-  L_ST = i32Base;
-  L_E = i32Base + 1;
-  L_SPINBASE = i32Base + 2;
-  L_T32 = i32Base + 3;
-  loops = false;
-  for (const i of insns) if (i.kind !== 'op' && targetOff(i) === 0) loops = true;
+  beginBlock(insns, layout, ha);
 
   // ---- prologue ----
   open(BLOCK); // $exit
@@ -668,327 +464,4 @@ function spinCheck(off: number, target: number, k: number): void {
   lget(L_SPINBASE);
   b.byte(I32_STORE).u32(2).u32(lay.spinCnt);
   close();
-}
-
-function opImm(rd: number, rs1: number, f3: number, inst: number, imm: number): void {
-  const sh = (inst >>> 20) & 63;
-  const f6 = inst >>> 26;
-  const f12 = inst >>> 20;
-  get(rs1);
-  switch (f3) {
-    case 0:
-      i64c(imm);
-      b.byte(I64_ADD);
-      break;
-    case 2:
-      i64c(imm);
-      b.byte(I64_LT_S).byte(I64_EXT_U);
-      break;
-    case 3:
-      i64c(imm);
-      b.byte(I64_LT_U).byte(I64_EXT_U);
-      break;
-    case 4:
-      i64c(imm);
-      b.byte(I64_XOR);
-      break;
-    case 6:
-      i64c(imm);
-      b.byte(I64_OR);
-      break;
-    case 7:
-      i64c(imm);
-      b.byte(I64_AND);
-      break;
-    case 1:
-      if (f6 === 0) {
-        i64c(sh);
-        b.byte(I64_SHL);
-      } else if (f6 === 0x0a) {
-        i64c(1n << BigInt(sh));
-        b.byte(I64_OR);
-      } else if (f6 === 0x12) {
-        i64c(~(1n << BigInt(sh)));
-        b.byte(I64_AND);
-      } else if (f6 === 0x1a) {
-        i64c(1n << BigInt(sh));
-        b.byte(I64_XOR);
-      } else if (f12 === 0x600) b.byte(I64_CLZ);
-      else if (f12 === 0x601) b.byte(I64_CTZ);
-      else if (f12 === 0x602) b.byte(I64_POPCNT);
-      else if (f12 === 0x604) b.byte(I64_EXT8);
-      else b.byte(I64_EXT16); // 0x605
-      break;
-    default:
-      // 5
-      if (f6 === 0) {
-        i64c(sh);
-        b.byte(I64_SHR_U);
-      } else if (f6 === 0x10) {
-        i64c(sh);
-        b.byte(I64_SHR_S);
-      } else if (f6 === 0x12) {
-        i64c(sh);
-        b.byte(I64_SHR_U);
-        i64c(1);
-        b.byte(I64_AND);
-      } else if (f6 === 0x18) {
-        i64c(sh);
-        b.byte(I64_ROTR);
-      } else if (f12 === 0x287) b.byte(CALL).u32(helper('jitOrcb'));
-      else b.byte(CALL).u32(helper('jitRev8'));
-  }
-  set(rd);
-}
-
-function opImm32(rd: number, rs1: number, f3: number, f7: number, inst: number, imm: number): void {
-  const sh = (inst >>> 20) & 31;
-  const f12 = inst >>> 20;
-  get(rs1);
-  if (f3 === 0) {
-    i64c(imm);
-    b.byte(I64_ADD).byte(I64_EXT32);
-  } else if (f3 === 1 && f7 === 0) {
-    i64c(sh);
-    b.byte(I64_SHL).byte(I64_EXT32);
-  } else if (f3 === 1 && inst >>> 26 === 0x02) {
-    i64c(0xffffffffn);
-    b.byte(I64_AND);
-    i64c((inst >>> 20) & 63);
-    b.byte(I64_SHL);
-  } else if (f3 === 1) {
-    b.byte(I32_WRAP).byte(f12 === 0x600 ? I32_CLZ : f12 === 0x601 ? I32_CTZ : I32_POPCNT);
-    b.byte(I64_EXT_U);
-  } else if (f7 === 0) {
-    b.byte(I32_WRAP);
-    i32c(sh);
-    b.byte(I32_SHR_U).byte(I64_EXT_S);
-  } else if (f7 === 0x20) {
-    b.byte(I32_WRAP);
-    i32c(sh);
-    b.byte(I32_SHR_S).byte(I64_EXT_S);
-  } else {
-    b.byte(I32_WRAP);
-    i32c(sh);
-    b.byte(I32_ROTR).byte(I64_EXT_S);
-  }
-  set(rd);
-}
-
-function op(rd: number, rs1: number, rs2: number, f3: number, f7: number): void {
-  const ab = () => {
-    get(rs1);
-    get(rs2);
-  };
-  const call2 = (n: string) => {
-    ab();
-    b.byte(CALL).u32(helper(n));
-  };
-  const bin = (o: number) => {
-    ab();
-    b.byte(o);
-  };
-  const bit = () => {
-    // 1 << (b & 63) (wasm shifts take the count modulo 64, like the interpreter's & 63)
-    i64c(1);
-    get(rs2);
-    b.byte(I64_SHL);
-  };
-  if (f7 === 0) {
-    if (f3 === 2 || f3 === 3) {
-      bin(f3 === 2 ? I64_LT_S : I64_LT_U);
-      b.byte(I64_EXT_U);
-    } else bin([I64_ADD, I64_SHL, 0, 0, I64_XOR, I64_SHR_U, I64_OR, I64_AND][f3]);
-  } else if (f7 === 0x20) {
-    if (f3 === 0) bin(I64_SUB);
-    else if (f3 === 5) bin(I64_SHR_S);
-    else {
-      get(rs1);
-      get(rs2);
-      i64c(-1);
-      b.byte(I64_XOR);
-      if (f3 === 7) b.byte(I64_AND);
-      else if (f3 === 6) b.byte(I64_OR);
-      else b.byte(I64_XOR); // xnor = ~(a ^ b) = a ^ ~b
-    }
-  } else if (f7 === 1) {
-    if (f3 === 0) bin(I64_MUL);
-    else
-      call2(['', 'jitMulh', 'jitMulhsu', 'jitMulhu', 'jitDiv', 'jitDivu', 'jitRem', 'jitRemu'][f3]);
-  } else {
-    const k = (f7 << 3) | f3;
-    switch (k) {
-      case (0x10 << 3) | 2:
-      case (0x10 << 3) | 4:
-      case (0x10 << 3) | 6:
-        get(rs1);
-        i64c(f3 >> 1);
-        b.byte(I64_SHL);
-        get(rs2);
-        b.byte(I64_ADD);
-        break;
-      case (0x05 << 3) | 4:
-      case (0x05 << 3) | 5:
-      case (0x05 << 3) | 6:
-      case (0x05 << 3) | 7:
-        ab();
-        ab();
-        b.byte([I64_LT_S, I64_LT_U, I64_GT_S, I64_GT_U][f3 - 4]).byte(SELECT);
-        break;
-      case (0x05 << 3) | 1:
-        call2('jitClmul');
-        break;
-      case (0x05 << 3) | 2:
-        call2('jitClmulr');
-        break;
-      case (0x05 << 3) | 3:
-        call2('jitClmulh');
-        break;
-      case (0x30 << 3) | 1:
-        bin(I64_ROTL);
-        break;
-      case (0x30 << 3) | 5:
-        bin(I64_ROTR);
-        break;
-      case (0x24 << 3) | 1:
-        get(rs1);
-        bit();
-        i64c(-1);
-        b.byte(I64_XOR).byte(I64_AND);
-        break;
-      case (0x24 << 3) | 5:
-        bin(I64_SHR_U);
-        i64c(1);
-        b.byte(I64_AND);
-        break;
-      case (0x14 << 3) | 1:
-        get(rs1);
-        bit();
-        b.byte(I64_OR);
-        break;
-      default: // (0x34 << 3) | 1
-        get(rs1);
-        bit();
-        b.byte(I64_XOR);
-    }
-  }
-  set(rd);
-}
-
-function op32(rd: number, rs1: number, f3: number, f7: number, rs2: number): void {
-  const k = (f7 << 3) | f3;
-  const w = (o: number) => {
-    // 32-bit operation on the low words, result sign-extended
-    get(rs1);
-    b.byte(I32_WRAP);
-    get(rs2);
-    b.byte(I32_WRAP).byte(o).byte(I64_EXT_S);
-  };
-  const lowA = () => {
-    get(rs1);
-    i64c(0xffffffffn);
-    b.byte(I64_AND);
-  };
-  switch (k) {
-    case 0:
-      get(rs1);
-      get(rs2);
-      b.byte(I64_ADD).byte(I64_EXT32);
-      break;
-    case 1:
-      w(I32_SHL2);
-      break;
-    case 5:
-      w(I32_SHR_U);
-      break;
-    case (0x20 << 3) | 0:
-      get(rs1);
-      get(rs2);
-      b.byte(I64_SUB).byte(I64_EXT32);
-      break;
-    case (0x20 << 3) | 5:
-      w(I32_SHR_S);
-      break;
-    case (1 << 3) | 0:
-      get(rs1);
-      get(rs2);
-      b.byte(I64_MUL).byte(I64_EXT32);
-      break;
-    case (1 << 3) | 4:
-    case (1 << 3) | 5:
-    case (1 << 3) | 6:
-    case (1 << 3) | 7:
-      get(rs1);
-      get(rs2);
-      b.byte(CALL).u32(helper(['jitDivw', 'jitDivuw', 'jitRemw', 'jitRemuw'][f3 - 4]));
-      break;
-    case (0x04 << 3) | 0:
-      lowA();
-      get(rs2);
-      b.byte(I64_ADD);
-      break;
-    case (0x10 << 3) | 2:
-    case (0x10 << 3) | 4:
-    case (0x10 << 3) | 6:
-      lowA();
-      i64c(f3 >> 1);
-      b.byte(I64_SHL);
-      get(rs2);
-      b.byte(I64_ADD);
-      break;
-    case (0x30 << 3) | 1:
-      w(I32_ROTL);
-      break;
-    case (0x30 << 3) | 5:
-      w(I32_ROTR);
-      break;
-    default: // zext.h
-      get(rs1);
-      i64c(0xffff);
-      b.byte(I64_AND);
-  }
-  set(rd);
-}
-
-/** Byte offset (from the block start) a jump/branch goes to, or undefined. */
-function targetOff(i: Insn): number | undefined {
-  const inst = i.inst;
-  const op = (inst >>> 2) & 31;
-  if (op === 0x18) {
-    const imm =
-      ((inst >> 19) & 0xfffff000) |
-      ((inst << 4) & 0x800) |
-      ((inst >>> 20) & 0x7e0) |
-      ((inst >>> 7) & 0x1e);
-    return i.off + imm;
-  }
-  if (op === 0x1b) {
-    const imm =
-      ((inst >> 11) & 0xfff00000) |
-      (inst & 0xff000) |
-      ((inst >>> 9) & 0x800) |
-      ((inst >>> 20) & 0x7fe);
-    return i.off + imm;
-  }
-  return undefined;
-}
-
-// Which registers an instruction (by major opcode) reads and writes.
-function readsRs1(op: number): boolean {
-  return (
-    op === 0x19 ||
-    op === 0x00 ||
-    op === 0x04 ||
-    op === 0x06 ||
-    op === 0x18 ||
-    op === 0x08 ||
-    op === 0x0c ||
-    op === 0x0e
-  );
-}
-function readsRs2(op: number): boolean {
-  return op === 0x18 || op === 0x08 || op === 0x0c || op === 0x0e;
-}
-function writesRd(op: number): boolean {
-  return op !== 0x18 && op !== 0x08 && op !== 0x03;
 }
