@@ -17,6 +17,8 @@ TEST_BEGIN
   addi t2, s1, 1
   mul t1, t1, t2
   li t2, WORK
+  .globl spin_work
+spin_work:               /* debug.test.ts sets breakpoints here (every hart runs it) */
 2: ld t3, 0(t0)
   add t3, t3, t1
   sd t3, 0(t0)

@@ -98,6 +98,8 @@ export interface LockstepResult {
   insns: bigint;
   /** Why the run ended: 'until', 'budget' (maxInsns), or the machines' stop reason. */
   reason: string;
+  /** The hart that stopped at a breakpoint or watchpoint. */
+  hart?: number;
 }
 
 const fmtEvent = (e: EmuEvent | undefined): string =>
@@ -193,14 +195,14 @@ export function lockstep(p: Pair, o: LockstepOptions): LockstepResult {
     // Power events end the run; a breakpoint or watchpoint stop is the caller's to handle (step
     // both sides past it and call lockstep again).
     if (['poweroff', 'reboot', 'breakpoint', 'watchpoint'].includes(rj.reason))
-      return end(rj.reason);
+      return end(rj.reason, rj.hart);
     // Idle: every hart waits for input that will not come (input is typed at boundaries).
     if (rj.reason === 'idle' && rj.insns === 0n && !pending.length) return end('idle');
   }
-  function end(reason: string): LockstepResult {
+  function end(reason: string, hart?: number): LockstepResult {
     const d = compareState(p, true) ?? compareRam(p) ?? translationErrors(p);
     if (d) return fail(d, 0n);
-    return { chunks: chunk, insns: total, reason };
+    return { chunks: chunk, insns: total, reason, hart };
   }
 }
 
