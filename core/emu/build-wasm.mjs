@@ -1,8 +1,5 @@
 // Compiles the emulator's AssemblyScript hot path (core/emu/as) to WebAssembly:
 //   build/emu.wasm         exports its own (shared) memory (one thread owns the machine)
-//   build/emu-shared.wasm  imports a shared env.memory (WebAssembly.Memory({ shared: true,
-//                          initial: 64, maximum: 65536 })) so a debugger thread can read RAM and
-//                          registers while a worker runs the machine (see as/ABI.md)
 // Set EMU_WAT=1 to also write the text format next to emu.wasm.
 import { main } from 'assemblyscript/asc';
 import { mkdirSync } from 'node:fs';
@@ -34,18 +31,6 @@ const variants = [
     '--enable',
     'threads',
     ...(process.env.EMU_WAT ? ['--textFile', join(here, 'build/emu.wat')] : []),
-  ],
-  [
-    '--outFile',
-    join(here, 'build/emu-shared.wasm'),
-    '--importMemory',
-    '--sharedMemory',
-    '--initialMemory',
-    '64',
-    '--maximumMemory',
-    '65536',
-    '--enable',
-    'threads',
   ],
 ];
 for (const v of variants) {
