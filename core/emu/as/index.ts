@@ -101,6 +101,9 @@ export function jitDropAll(): void {
 export function jitMark(ha: u32, bytes: u32): i32 {
   return J.jitMark(<usize>ha, bytes) ? 1 : 0;
 }
+export function jitExec(h: i32, hb: u32, inst: u32, n: u64): i32 {
+  return J.jitExec(h, <usize>hb, inst, n);
+}
 export function jitStoreHit(ha: u32, size: u32): i32 {
   return J.jitStoreHitExport(<usize>ha, size);
 }

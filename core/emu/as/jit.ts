@@ -23,6 +23,8 @@ import { H_PC, C_DATACTX, H_SPIN_PC, H_SPIN_A, H_SPIN_B, H_SPIN_CNT, H_SPIN_BASE
 import { SPIN_MAX } from './exec';
 import { ramSize, excCause, setSliceDone } from './state';
 import { loadSlow, storeSlow } from './memops';
+import { execAmo } from './amo';
+import { execFpLoad, execFpStore, execFpOp, execFma } from './fp';
 
 @external('env', 'jitTranslate') declare function hostTranslate(): void;
 
@@ -163,7 +165,11 @@ function jitStoreHit(ha: usize, size: u32, slot: u32): bool {
   }
 }
 
+// Set whenever translations are dropped (see jitExec).
+let dropped = false;
+
 function jitDropPage(page: usize): void {
+  dropped = true;
   let m = codemap + (page << 2);
   let cm = load<u32>(m);
   let slot = cm & 0xffff;
@@ -221,6 +227,31 @@ export function jitStore(h: i32, hb: usize, va: u64, size: i32, v: u64, n: u64):
   setSliceDone(n);
   storeSlow(h, hb, va, size, v);
   return excCause >= 0 ? 1 : 0;
+}
+
+// Instructions a block hands to the interpreter's own code, in place: AMOs, FP loads/stores, FP
+// operations. They read and write the registers in the hart block (the block spills and reloads
+// its locals around the call). Returns 0 done, 1 exception raised (excCause: the block exits to
+// trap), 2 done but translations were dropped (an AMO or FP store overwrote translated code,
+// maybe this block's: it exits to the interpreter after the instruction).
+export function jitExec(h: i32, hb: usize, inst: u32, n: u64): i32 {
+  dropped = false;
+  let op = (inst >> 2) & 31;
+  let ok = true;
+  if (op == 0x0b) {
+    setSliceDone(n);
+    execAmo(h, hb, inst);
+    ok = excCause < 0;
+  } else if (op == 0x01) {
+    setSliceDone(n);
+    ok = execFpLoad(h, hb, inst);
+  } else if (op == 0x09) {
+    setSliceDone(n);
+    ok = execFpStore(h, hb, inst);
+  } else if (op == 0x14) ok = execFpOp(hb, inst);
+  else ok = execFma(hb, inst);
+  if (!ok) return 1;
+  return dropped ? 2 : 0;
 }
 
 // Offsets the translator needs (core/emu/jit/translator.ts reads them by these indices).

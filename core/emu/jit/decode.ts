@@ -1,7 +1,8 @@
 // Which RV64 instructions the JIT translates, decided exactly as the interpreter
-// (core/emu/as/exec.ts) decides legality: anything it would trap on, anything that needs the
-// interpreter's resync (SYSTEM, AMOs, FP, CBOs, pause) ends a block before it, so translated
-// code only ever meets the integer instructions the interpreter runs inline.
+// (core/emu/as/exec.ts) decides legality: integer instructions are translated; AMOs and FP
+// instructions are handed to the core's own code from inside the block (jitExec); anything the
+// interpreter would trap on or resync after (SYSTEM, CBOs, pause, illegal encodings) ends a
+// block before it.
 
 /** How an instruction sits in a block. */
 export type Kind =
@@ -69,6 +70,16 @@ export function kindOf(inst: number): Kind {
       // pause yields the slice and cbo.* may trap: the interpreter runs those
       if (inst === 0x0100000f) return 'stop';
       return f3 <= 1 ? 'op' : 'stop';
+    case 0x0b: // AMO
+    case 0x01: // LOAD-FP
+    case 0x09: // STORE-FP
+    case 0x14: // OP-FP
+    case 0x10: // FMADD
+    case 0x11: // FMSUB
+    case 0x12: // FNMSUB
+    case 0x13: // FNMADD
+      // run in place by the core's own code (jitExec), which also decides legality
+      return 'op';
     default:
       return 'stop';
   }

@@ -72,6 +72,8 @@ export const F_LD = 0;
 export const F_ST = 1;
 /** jitStoreHit(ha, size): the last import (a store into a page that holds translations). */
 export const F_STORE_HIT = 2 + BINARY_HELPERS.length + UNARY_HELPERS.length;
+/** jitExec(h, hb, inst, n): AMOs and FP instructions run by the core in place. */
+export const F_EXEC = F_STORE_HIT + 1;
 export const helper = (n: string): number =>
   2 +
   ((BINARY_HELPERS as readonly string[]).includes(n)

@@ -16,6 +16,7 @@ import {
   F_LD,
   F_ST,
   F_STORE_HIT,
+  F_EXEC,
   L_A,
   L_B,
   L_DCTX,
@@ -376,6 +377,16 @@ export function emitBlock(insns: Insn[], layout: JitLayout, ha: number): Func | 
         break;
       case 0x03: // fence, fence.i: nothing to do
         break;
+      case 0x0b:
+      case 0x01:
+      case 0x09:
+      case 0x14:
+      case 0x10:
+      case 0x11:
+      case 0x12:
+      case 0x13:
+        execInPlace(ins, k, rd);
+        break;
       default:
         throw new Error(`jit: untranslatable instruction ${inst.toString(16)} reached the emitter`);
     }
@@ -416,6 +427,53 @@ export function emitBlock(insns: Insn[], layout: JitLayout, ha: number): Func | 
     ],
     body: b.toUint8Array(),
   };
+}
+
+/**
+ * An AMO or FP instruction, run by the core's own code (jitExec) from inside the block: the
+ * block's dirty registers go to the hart block first (the core reads them there), rd's local is
+ * reloaded after (an AMO or fmv.x.*, fcvt.*, feq… writes x[rd] there). Exceptions exit to trap;
+ * if the instruction overwrote translated code (maybe this block's) the block leaves after it.
+ */
+function execInPlace(ins: Insn, k: number, rd: number): void {
+  for (const r of written) {
+    lget(P_HB);
+    lget(regLocal.get(r)!);
+    b.byte(I64_STORE)
+      .u32(3)
+      .u32(r * 8);
+  }
+  lget(P_H);
+  lget(P_HB);
+  i32c(ins.inst | 0);
+  lget(P_N);
+  i64c(k + 1);
+  b.byte(I64_ADD);
+  b.byte(CALL).u32(F_EXEC);
+  lset(L_T32);
+  const l = regLocal.get(rd);
+  if (rd !== 0 && l !== undefined) {
+    lget(P_HB);
+    b.byte(I64_LOAD)
+      .u32(3)
+      .u32(rd * 8);
+    lset(l);
+  }
+  lget(L_T32);
+  open(IF);
+  // 1: trap at this instruction; 2: go on in the interpreter after it
+  pcPlus(ins.off);
+  pcPlus(ins.off + ins.len);
+  lget(L_T32);
+  i32c(1);
+  b.byte(I32_EQ);
+  b.byte(SELECT);
+  lget(L_T32);
+  i32c(1);
+  b.byte(I32_EQ);
+  lset(L_ST);
+  exitWith(k + 1, 0);
+  close();
 }
 
 /**

@@ -46,6 +46,7 @@ const TYPES: FuncType[] = [
   { params: [T.i64, T.i64], results: [T.i64] },
   { params: [T.i64], results: [T.i64] },
   { params: [T.i32, T.i32], results: [T.i32] },
+  { params: [T.i32, T.i32, T.i32, T.i64], results: [T.i32] },
 ];
 
 /** Table slots the JIT may use before it starts over (dropping every translation). */
@@ -78,6 +79,7 @@ export class JitTranslator {
       ld: ex.jitLoad,
       st: ex.jitStore,
       storeHit: ex.jitStoreHit,
+      exec: ex.jitExec,
     };
     for (const n of [...BINARY_HELPERS, ...UNARY_HELPERS]) env[n] = ex[n];
     this.imports = { env: env as WebAssembly.ModuleImports };
@@ -207,6 +209,7 @@ export class JitTranslator {
           })),
           ...UNARY_HELPERS.map((name) => ({ module: 'env', name, kind: 'func' as const, type: 4 })),
           { module: 'env', name: 'storeHit', kind: 'func', type: 5 },
+          { module: 'env', name: 'exec', kind: 'func', type: 6 },
           { module: 'env', name: 'mem', kind: 'memory', shared: this.shared },
           { module: 'env', name: 'table', kind: 'table' },
         ],
