@@ -16,10 +16,10 @@
 //   slow store, or a store that dropped translations), 3 spin-wait detected (see exec.ts).
 //   JIT_IO+4 is the slow-load fault flag, JIT_IO+8 says whether blocks may chain (no breakpoints).
 import {
-  JIT_TABLE, JIT_COUNT, JIT_QUEUE, JIT_QMAX, JIT_IO, JIT_N, RAM_OFF, TLB_STORE, TLB_ARRAY, TLB_LOAD, TLB_N,
+  JIT_TABLE, JIT_COUNT, JIT_QUEUE, JIT_QMAX, JIT_IO, JIT_N, RAM_OFF, TLB_STORE, TLB_ARRAY, TLB_LOAD, TLB_N, TLB_FETCH,
   RVC_TABLE,
 } from './layout';
-import { H_PC, C_DATACTX, H_SPIN_PC, H_SPIN_A, H_SPIN_B, H_SPIN_CNT, H_SPIN_BASE } from './hart';
+import { H_PC, C_DATACTX, C_FETCHCTX, H_SPIN_PC, H_SPIN_A, H_SPIN_B, H_SPIN_CNT, H_SPIN_BASE } from './hart';
 import { SPIN_MAX } from './exec';
 import { ramSize, excCause, setSliceDone } from './state';
 import { loadSlow, storeSlow } from './memops';
@@ -275,6 +275,8 @@ export function jitLayout(k: i32): u32 {
     case 15: return <u32>SPIN_MAX;
     case 16: return JIT_N;
     case 17: return <u32>codemap;
+    case 18: return <u32>TLB_FETCH;
+    case 19: return <u32>C_FETCHCTX;
     default: return 0;
   }
 }

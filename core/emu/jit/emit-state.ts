@@ -42,6 +42,9 @@ export interface JitLayout {
   spinCnt: number;
   spinBase: number;
   spinMax: number;
+  /** The fetch TLB's offset in a hart's TLB block, and the fetch context in the hart block. */
+  tlbFetch: number;
+  cFetchCtx: number;
   /** The block table and its index mask (core/emu/as/jit.ts). */
   jitTable: number;
   jitMask: number;

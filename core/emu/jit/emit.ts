@@ -68,6 +68,10 @@ import {
   I32_EQZ,
   I32_GE_S,
   I32_LOAD,
+  I32_LT_U,
+  I32_LE_U,
+  I64_SHR_U,
+  I64_XOR,
   I32_SHL,
   I32_SHR_U,
   I32_STORE,
@@ -101,9 +105,10 @@ import {
 export { BINARY_HELPERS, UNARY_HELPERS, type JitLayout } from './emit-state.js';
 
 /**
- * Block chaining: a normal exit (status 0) to a pc in the same page whose block is translated,
- * and fits in the budget, tail-calls it instead of returning to the interpreter, which would
- * only probe the same table entry (same virtual page: the same translation and permissions).
+ * Block chaining: a normal exit (status 0) to a pc whose block is translated and fits in the
+ * budget tail-calls it instead of returning to the interpreter, which would only probe the same
+ * table entry: in the entry's page (same translation and permissions) directly, elsewhere
+ * through the fetch TLB exactly as the interpreter's fetch does (a miss returns to it).
  * Everything the interpreter would check in between holds: with breakpoints set blocks do not
  * chain (JIT_IO+8), and the interpreter does nothing else between two instructions.
  */
@@ -114,7 +119,10 @@ function chain(): void {
   b.byte(I32_LOAD).u32(2).u32(8); // chaining allowed (no breakpoints set)
   b.byte(I32_AND);
   open(IF);
-  // offset of the next pc in the entry's page (unsigned: below the page start wraps high)
+  // the next block's host address (0: none), found as the interpreter would find it
+  i32c(0);
+  lset(L_T32);
+  // same page as the entry: known without a lookup (offset unsigned: below the page wraps high)
   lget(L_EXITPC);
   lget(P_PC);
   b.byte(I64_SUB);
@@ -127,7 +135,51 @@ function chain(): void {
   i32c(entryHa & ~0xfff);
   lget(L_VA);
   b.byte(I32_WRAP).byte(I32_ADD);
-  b.byte(LTEE).u32(L_T32); // the next block's host address
+  lset(L_T32);
+  b.byte(ELSE);
+  // another page: through the fetch TLB, with the interpreter's own test (tag and context,
+  // an instruction that cannot cross the page); a miss goes back to the interpreter
+  lget(P_TL);
+  lget(L_EXITPC);
+  i64c(12);
+  b.byte(I64_SHR_U).byte(I32_WRAP);
+  i32c(lay.tlbMask);
+  b.byte(I32_AND);
+  i32c(4);
+  b.byte(I32_SHL).byte(I32_ADD);
+  b.byte(LTEE).u32(L_E);
+  b.byte(I64_LOAD).u32(3).u32(lay.tlbFetch);
+  lget(L_EXITPC);
+  i64c(12);
+  b.byte(I64_SHR_U);
+  lget(P_HB);
+  b.byte(I64_LOAD).u32(3).u32(lay.cFetchCtx);
+  b.byte(I64_XOR).byte(I64_EQ);
+  lget(L_EXITPC);
+  b.byte(I32_WRAP);
+  i32c(0xfff);
+  b.byte(I32_AND);
+  i32c(4092);
+  b.byte(I32_LE_U).byte(I32_AND);
+  open(IF);
+  lget(L_EXITPC);
+  lget(L_E);
+  b.byte(I64_LOAD)
+    .u32(3)
+    .u32(lay.tlbFetch + 8);
+  b.byte(I64_ADD).byte(I32_WRAP);
+  b.byte(LTEE).u32(L_T32);
+  i32c(lay.ramOff);
+  b.byte(I32_LT_U);
+  open(IF); // ROM: no translations
+  i32c(0);
+  lset(L_T32);
+  close();
+  close();
+  close();
+  lget(L_T32);
+  open(IF);
+  lget(L_T32);
   i32c(1);
   b.byte(I32_SHR_U);
   i32c(lay.jitMask);

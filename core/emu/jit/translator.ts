@@ -117,6 +117,8 @@ export class JitTranslator {
       ramOff: k(3),
       codemap: k(17),
       jitTable: k(0),
+      tlbFetch: k(18),
+      cFetchCtx: k(19),
       jitMask: k(16) - 1,
     };
     return this.lay;
