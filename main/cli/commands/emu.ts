@@ -276,8 +276,13 @@ async function runEmu(o: EmuOpts): Promise<number> {
 
   const secs = (Date.now() - t0) / 1000;
   const counts = machine.instructionCounts();
+  const j = machine.jitStats();
+  const translated =
+    o.jit && Number(total) > 0
+      ? `; ${Math.round((100 * j.ranInsns) / Number(total))} % in ${j.blocks} translated blocks`
+      : '';
   process.stderr.write(
-    `\nbao-studio emu: ${reason} after ${total} instructions in ${secs.toFixed(2)} s (${(Number(total) / 1e6 / Math.max(secs, 1e-6)).toFixed(0)} MIPS; per hart ${counts.join(', ')})\n`,
+    `\nbao-studio emu: ${reason} after ${total} instructions in ${secs.toFixed(2)} s (${(Number(total) / 1e6 / Math.max(secs, 1e-6)).toFixed(0)} MIPS; per hart ${counts.join(', ')}${translated})\n`,
   );
   if (pending.size) {
     process.stderr.write(
