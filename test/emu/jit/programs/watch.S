@@ -28,6 +28,9 @@ watch_loop:
   .globl watch_branch
 watch_branch:
   bnez s2, watch_loop
+  j watch_done            /* ends the loop's translation (a block runs on past a branch) */
+  .globl watch_done
+watch_done:
   .option pop
   ld t0, 8(s1); SIG(t0)
   ld t0, 16(s1); SIG(t0)
