@@ -6,7 +6,7 @@ import { bootRom } from './boot-rom.js';
 import { VIRT, RV64_KERNEL_ALIGN } from '../memory-map.js';
 import { decodeFdt, FdtError } from '../fdt/reader.js';
 import { encodeFdt } from '../fdt/writer.js';
-import { ensureChild, setProp, strings, type FdtNode } from '../fdt/tree.js';
+import { bytes, ensureChild, setProp, strings, type FdtNode } from '../fdt/tree.js';
 import { initrdProps, virtDeviceTree, type VirtTreeOptions } from '../fdt/virt.js';
 
 export interface BootFile {
@@ -35,6 +35,29 @@ export interface BootOptions {
   aiaGuests?: number;
   cbomBlockSize?: number;
   cbozBlockSize?: number;
+  /**
+   * /chosen/rng-seed, as QEMU 7.2's virt board provides (32 random bytes there, also in a user
+   * tree). Default: a fixed seed (runs stay deterministic); empty = none. Without one Linux
+   * has no entropy at boot and spends ~150 M more instructions gathering some before /init
+   * (Debian's 7.2 kernel: 614 M instead of 465 M to a busybox /init).
+   */
+  rngSeed?: Uint8Array;
+}
+
+/** 32 fixed bytes (splitmix64 from a constant): a seed that is the same in every run. */
+export function defaultRngSeed(): Uint8Array {
+  const out = new Uint8Array(32);
+  const v = new DataView(out.buffer);
+  const M = (1n << 64n) - 1n;
+  let x = 0x62616f2d73747564n; // "bao-stud"
+  for (let i = 0; i < 4; i++) {
+    x = (x + 0x9e3779b97f4a7c15n) & M;
+    let z = x;
+    z = ((z ^ (z >> 30n)) * 0xbf58476d1ce4e5b9n) & M;
+    z = ((z ^ (z >> 27n)) * 0x94d049bb133111ebn) & M;
+    v.setBigUint64(i * 8, z ^ (z >> 31n));
+  }
+  return out;
 }
 
 export interface BootRegion {
@@ -147,6 +170,7 @@ export function planBoot(o: BootOptions): BootPlan {
 
   // The device tree: the user's (with /chosen patched as QEMU does) or ours.
   let tree: FdtNode;
+  const seed = o.rngSeed ?? defaultRngSeed();
   if (o.dtb) {
     try {
       tree = decodeFdt(o.dtb.bytes, o.dtb.name).root;
@@ -156,6 +180,8 @@ export function planBoot(o: BootOptions): BootPlan {
     }
     const chosen = ensureChild(tree, 'chosen');
     if (o.bootargs !== undefined) setProp(chosen, strings('bootargs', o.bootargs));
+    // QEMU 7.2 (create_fdt's update_bootargs) seeds a user tree too, before the initrd.
+    if (seed.length > 0) setProp(chosen, bytes('rng-seed', seed));
     if (initrd) for (const p of initrdProps(initrd)) setProp(chosen, p);
   } else {
     tree = virtDeviceTree({
@@ -171,6 +197,13 @@ export function planBoot(o: BootOptions): BootPlan {
       cbomBlockSize: o.cbomBlockSize,
       cbozBlockSize: o.cbozBlockSize,
     });
+    // QEMU 7.2 sets rng-seed after bootargs and before the initrd; libfdt adds each new
+    // property first, so it lists after the initrd properties.
+    if (seed.length > 0) {
+      const chosen = ensureChild(tree, 'chosen');
+      const at = chosen.props.findIndex((p) => !p.name.startsWith('linux,initrd-'));
+      chosen.props.splice(at < 0 ? chosen.props.length : at, 0, bytes('rng-seed', seed));
+    }
   }
   const fdt = encodeFdt(tree);
   // riscv_load_fdt: as high as possible but below 3 GiB, 2 MiB aligned.

@@ -17,6 +17,8 @@ import {
   findNode,
   toDts,
   virtDeviceTree,
+  type FdtNode,
+  type FdtProperty,
 } from '../../../core/emu/fdt/index.js';
 import { FW_DYNAMIC, FW_JUMP, QEMU, missing } from '../support/tools.js';
 import { qemuDtb, qemuMemory } from '../support/qemu.js';
@@ -175,14 +177,42 @@ describe.skipIf(skip)('boot placement matches QEMU 7.2', () => {
           `region at 0x${r.addr.toString(16)}`,
         ).toBe(true),
       );
-      // QEMU's device tree (with its /chosen initrd and bootargs) against ours, rng-seed aside.
+      // QEMU's device tree (with its /chosen initrd and bootargs) against ours. QEMU's rng-seed
+      // is random, ours fixed: same place and size (a generated tree only), value aside.
       const q = decodeFdt(qemuDtb('', c.qemu)).root;
       const qc = findNode(q, '/chosen')!;
-      qc.props = qc.props.filter((p) => p.name !== 'rng-seed');
       const ours = findNode(decodeFdt(plan.fdt).root, '/chosen')!;
+      const seed = (n: FdtNode): FdtProperty | undefined =>
+        n.props.find((p) => p.name === 'rng-seed');
+      expect(seed(ours)?.value.length).toBe(seed(qc)?.value.length);
+      for (const n of [ours, qc])
+        for (const p of n.props) if (p.name === 'rng-seed') p.value.fill(0);
       expect(toDts(ours)).toBe(toDts(qc));
     });
   }
+});
+
+describe('/chosen/rng-seed (Linux has entropy at boot, as under QEMU)', () => {
+  const chosenOf = (o: Partial<BootOptions>): FdtNode =>
+    findNode(
+      decodeFdt(planBoot({ harts: 1, ramSize: 128n << 20n, bootargs: 'x', ...o }).fdt).root,
+      '/chosen',
+    )!;
+  const seedOf = (n: FdtNode): string | undefined => {
+    const p = n.props.find((q) => q.name === 'rng-seed');
+    return p && Buffer.from(p.value).toString('hex');
+  };
+  it('a fixed 32-byte seed by default, the same in every plan, before bootargs', () => {
+    const a = chosenOf({});
+    expect(seedOf(a)).toMatch(/^[0-9a-f]{64}$/);
+    expect(seedOf(a)).not.toMatch(/^(00)+$/);
+    expect(seedOf(chosenOf({}))).toBe(seedOf(a));
+    expect(a.props.map((p) => p.name)).toEqual(['rng-seed', 'bootargs', 'stdout-path']);
+  });
+  it('a given seed, or none when empty', () => {
+    expect(seedOf(chosenOf({ rngSeed: new Uint8Array(16).fill(7) }))).toBe('07'.repeat(16));
+    expect(seedOf(chosenOf({ rngSeed: new Uint8Array(0) }))).toBeUndefined();
+  });
 });
 
 describe('bad images give a clear error naming the file', () => {
