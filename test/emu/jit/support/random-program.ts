@@ -579,6 +579,8 @@ export function randomProgram(spec: ProgramSpec): GuestImage {
     satp = (8n << 60n) | (ROOT_PA >> 12n);
   }
 
+  const fs = pick(rnd, [3n, 3n, 3n, 1n, 0n]);
+  const vsFs = pick(rnd, [3n, 3n, 1n, 0n]);
   const harts: GuestImage['harts'] = [];
   for (let hart = 0; hart < spec.harts; hart++) {
     const x = Array.from({ length: 32 }, (_, i) =>
@@ -605,7 +607,9 @@ export function randomProgram(spec: ProgramSpec): GuestImage {
         0x7ff0000000000000n,
       ]),
     );
-    const mstatus = (3n << 13n) | (spec.mode === 'M' && spec.timer ? 1n << 3n : 0n);
+    // FP mostly dirty, sometimes initial (the first FP write must make it dirty) or off (every FP
+    // instruction and FP CSR access traps); likewise the guest's own vsstatus.FS
+    const mstatus = (fs << 13n) | (spec.mode === 'M' && spec.timer ? 1n << 3n : 0n);
     harts.push({
       pc: codeVa,
       mode: spec.mode,
@@ -621,7 +625,7 @@ export function randomProgram(spec: ProgramSpec): GuestImage {
         ['satp', virt ? 0n : satp],
         ['hgatp', hgatp],
         ['vsatp', virt ? satp : 0n],
-        ['vsstatus', virt ? 3n << 13n : 0n],
+        ['vsstatus', virt ? vsFs << 13n : 0n],
         ['fcsr', BigInt(rnd() % 5) << 5n],
       ],
     });
