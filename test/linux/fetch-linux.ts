@@ -1,7 +1,9 @@
 // Fetches Debian's riscv64 Linux kernel and busybox-static with a private apt configuration (the
 // system's apt setup is never touched), checks the .debs against the signed index's SHA256,
 // extracts the kernel Image and busybox, and builds a tiny initramfs whose /init prints the isa
-// line of /proc/cpuinfo and a marker, then powers off. Everything goes to LINUX_CACHE (default
+// line of /proc/cpuinfo and a marker, waits for one line on the console (no timeout: under the
+// deterministic clock an idle guest's timeouts pass in no host time, so input typed between run
+// chunks could come too late), echoes it, then powers off. Everything goes to LINUX_CACHE (default
 // ~/.cache/bao-studio/linux), outside the repo.
 //   npx tsx test/linux/fetch-linux.ts
 // Env: LINUX_CACHE, DEBIAN_MIRROR (default http://deb.debian.org/debian), DEBIAN_SUITE (forky;
@@ -12,7 +14,7 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpioNewc, type CpioEntry } from './cpio.js';
-import { LINUX_MARKER, linuxFiles } from './linux-cache.js';
+import { LINUX_ECHO, LINUX_MARKER, LINUX_PROMPT, linuxFiles } from './linux-cache.js';
 
 const files = linuxFiles();
 const cache = files.dir;
@@ -40,7 +42,7 @@ function aptOptions(): string[] {
     'APT::Architecture': 'riscv64',
     'Debug::NoLocking': '1',
     // The cache may be unreadable for the _apt user (e.g. under /root): download as the caller.
-    'APT::Sandbox::User': process.getuid?.() === 0 ? 'root' : '',
+    ...(process.getuid?.() === 0 ? { 'APT::Sandbox::User': 'root' } : {}),
   };
   return Object.entries(o).flatMap(([k, v]) => ['-o', `${k}=${v}`]);
 }
@@ -106,6 +108,8 @@ const init = `#!/bin/busybox sh
 /bin/busybox mount -t proc proc /proc
 /bin/busybox grep -m1 '^isa' /proc/cpuinfo
 echo ${LINUX_MARKER}
+echo '${LINUX_PROMPT}'
+read line && echo "${LINUX_ECHO}$line"
 /bin/busybox poweroff -f
 `;
 const enc = new TextEncoder();

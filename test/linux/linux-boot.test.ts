@@ -1,13 +1,19 @@
 // Debian's riscv64 Linux kernel (fetched by fetch-linux.ts into LINUX_CACHE, never committed)
 // boots in our emulator through Debian's OpenSBI fw_dynamic to a busybox initramfs whose /init
-// prints /proc/cpuinfo's isa line and a marker, then powers off. With the JIT and without it
+// prints /proc/cpuinfo's isa line and a marker, reads a line we type and echoes it, then powers off. With the JIT and without it
 // the run must be identical (same output byte for byte, same instruction count: the clock is
 // deterministic), and the isa line must be QEMU 7.2's. Skipped unless the cache holds the files.
 import { describe, expect, it } from 'vitest';
 import { emuMissing, fileArg, runOurs, type EmuRun } from '../emu/support/emu.js';
 import { runQemu } from '../emu/support/qemu.js';
 import { FW_DYNAMIC, QEMU, missing } from '../emu/support/tools.js';
-import { LINUX_MARKER, cachedLinux, linuxCacheDir } from './linux-cache.js';
+import {
+  LINUX_ECHO,
+  LINUX_MARKER,
+  LINUX_PROMPT,
+  cachedLinux,
+  linuxCacheDir,
+} from './linux-cache.js';
 
 const APPEND = 'console=ttyS0 earlycon=uart8250,mmio,0x10000000 cryptomgr.notests';
 const files = cachedLinux();
@@ -17,6 +23,8 @@ const skip =
     : `no kernel/initramfs in ${linuxCacheDir()}: run npx tsx test/linux/fetch-linux.ts or set LINUX_CACHE`) ??
   missing({ files: [FW_DYNAMIC] }) ??
   emuMissing;
+
+const INPUT = 'hello from the host';
 
 const isaLine = (out: string): string | undefined =>
   /^isa\s*:\s*(\S+)/m.exec(out.replaceAll('\r', ''))?.[1];
@@ -34,6 +42,9 @@ async function boot(jit: boolean): Promise<EmuRun> {
   return runOurs(images, {
     ramSize: 1n << 30n,
     jit,
+    // typed once /init asks: the 8250's receive interrupt through the PLIC into Linux's tty
+    input: `${INPUT}\r`,
+    inputAfter: LINUX_PROMPT,
     waitExit: true,
     timeoutMs: 120_000,
     chunk: 8_000_000n,
@@ -61,6 +72,7 @@ describe.skipIf(skip)(`Debian Linux to a busybox /init${skip ? ` (skipped: ${ski
       expect(isa?.split('_')).toContain(ext);
     expect(out).toContain(`\n${LINUX_MARKER}`);
     expect(out.indexOf(LINUX_MARKER)).toBeGreaterThan(out.indexOf('isa\t'));
+    expect(out).toContain(`${LINUX_ECHO}${INPUT}`);
     expect(out).toMatch(/reboot: Power down/);
     // Most of the boot runs in translated code (a JIT that silently gave up would still pass above).
     const st = run.machine.jitStats();
@@ -97,9 +109,10 @@ describe.skipIf(skip)(`Debian Linux to a busybox /init${skip ? ` (skipped: ${ski
           '-append',
           APPEND,
         ],
-        { waitExit: true, timeoutMs: 60_000 },
+        { waitExit: true, timeoutMs: 60_000, input: `${INPUT}\r`, inputAfter: LINUX_PROMPT },
       );
       expect(ref.output).toContain(LINUX_MARKER);
+      expect(ref.output).toContain(`${LINUX_ECHO}${INPUT}`);
       expect(withJit, 'the JIT-on run must have finished').toBeDefined();
       const tail = (o: string): string => noStamps(o).slice(noStamps(o).indexOf('Run /init'));
       expect(tail(withJit!.output)).toBe(tail(ref.output));

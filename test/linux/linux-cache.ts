@@ -6,6 +6,9 @@ import { join } from 'node:path';
 
 /** The initramfs's /init prints this after the isa line, then powers off. */
 export const LINUX_MARKER = 'BAO-STUDIO-LINUX-OK';
+/** Then it prints this, waits for a line on the console and echoes it after LINUX_ECHO. */
+export const LINUX_PROMPT = 'BAO-STUDIO-LINUX-TYPE-A-LINE';
+export const LINUX_ECHO = 'BAO-STUDIO-LINUX-GOT: ';
 
 export interface LinuxFiles {
   dir: string;

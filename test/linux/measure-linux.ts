@@ -21,7 +21,6 @@ for (const jit of [true, false]) {
     initrd: fileArg(files.initrd),
     bootargs: APPEND,
   };
-  let initInsns = 0n;
   const cpu0 = process.cpuUsage();
   const run = await runOurs(images, {
     harts,
@@ -32,7 +31,6 @@ for (const jit of [true, false]) {
     chunk: 1_000_000n,
   });
   const cpu = process.cpuUsage(cpu0);
-  void initInsns;
   const insns = run.result.insns;
   const ms = run.seenAt.get(LINUX_MARKER) ?? NaN;
   const st = run.machine.jitStats();
@@ -58,4 +56,6 @@ for (let i = 0; i < 3; i++) {
   times.push(q.seenAt.get(LINUX_MARKER) ?? NaN);
 }
 times.sort((a, b) => a - b);
-console.log(`qemu harts=${harts}: marker at ${times.map((t) => t.toFixed(0)).join(', ')} ms (median ${times[1]!.toFixed(0)})`);
+console.log(
+  `qemu harts=${harts}: marker at ${times.map((t) => t.toFixed(0)).join(', ')} ms (median ${times[1]!.toFixed(0)})`,
+);
