@@ -1,8 +1,8 @@
 // The device tree of QEMU 7.2's `virt` board, node for node and phandle for phandle as QEMU's
 // hw/riscv/virt.c builds it, for the devices our machine emulates. Left out on purpose (we do
 // not emulate them, and advertising them would make Linux probe absent hardware): pci@30000000,
-// flash@20000000, fw-cfg@10100000, platform-bus@4000000, and /chosen/rng-seed (QEMU's is random;
-// ours would break determinism).
+// flash@20000000, fw-cfg@10100000, platform-bus@4000000. /chosen/rng-seed (QEMU's is random) is
+// added by the boot plan with a fixed seed (loaders/boot-plan.ts: Linux needs one at boot).
 import { cells, flag, hiLo, node, strings, type FdtNode } from './tree.js';
 import { VIRT } from '../memory-map.js';
 import { aiaNodes, type AiaMode } from './aia.js';
