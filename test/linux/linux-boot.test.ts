@@ -31,7 +31,7 @@ const isaLine = (out: string): string | undefined =>
 /** The console without the printk timestamps (QEMU's follow its own clock). */
 const noStamps = (out: string): string => out.replaceAll('\r', '').replace(/^\[ *[\d.]+\] /gm, '');
 
-async function boot(jit: boolean): Promise<EmuRun> {
+async function boot(jit: boolean, harts = 1): Promise<EmuRun> {
   // machine.boot takes the command line too (/chosen/bootargs), as QEMU's -append.
   const images = {
     bios: fileArg(FW_DYNAMIC),
@@ -40,6 +40,7 @@ async function boot(jit: boolean): Promise<EmuRun> {
     bootargs: APPEND,
   };
   return runOurs(images, {
+    harts,
     ramSize: 1n << 30n,
     jit,
     // typed once /init asks: the 8250's receive interrupt through the PLIC into Linux's tty
@@ -87,6 +88,15 @@ describe.skipIf(skip)(`Debian Linux to a busybox /init${skip ? ` (skipped: ${ski
     expect(withJit, 'the JIT-on run must have finished').toBeDefined();
     expect(run.output).toBe(withJit!.output);
     expect(run.machine.instructionCounts()).toEqual(withJit!.machine.instructionCounts());
+  }, 150_000);
+
+  it('2 harts: Linux starts the second through SBI HSM and still reaches the marker', async () => {
+    const run = await boot(true, 2);
+    expect(run.result.reason, run.output.slice(-1500)).toBe('poweroff');
+    expect(run.output).toContain('smp: Brought up 1 node, 2 CPUs');
+    expect(run.output).toContain(`${LINUX_ECHO}${INPUT}`);
+    // the second hart did real work, not only wait
+    expect(run.machine.instructionCounts()[1]).toBeGreaterThan(10_000_000n);
   }, 150_000);
 
   it.skipIf(missing({ commands: [QEMU] }))(
