@@ -10,7 +10,7 @@
 // Debian 12 has no riscv64 port, testing/sid do).
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { cpioNewc, type CpioEntry } from './cpio.js';
@@ -63,8 +63,11 @@ function download(pkg: string): string {
   const [version, sha] = [field(rec, 'Version'), field(rec, 'SHA256')];
   const ok = (p: string): boolean =>
     existsSync(p) && createHash('sha256').update(readFileSync(p)).digest('hex') === sha;
-  const found = readdirSync(cache).find((f) => f.startsWith(`${pkg}_`) && ok(join(cache, f)));
+  const cached = readdirSync(cache).filter((f) => f.startsWith(`${pkg}_`) && f.endsWith('.deb'));
+  const found = cached.find((f) => ok(join(cache, f)));
   if (found) return join(cache, found);
+  // a damaged or outdated copy: apt-get download would keep it
+  for (const f of cached) rmSync(join(cache, f));
   console.log(`downloading ${pkg} ${version}`);
   apt('apt-get', 'download', `${pkg}=${version}`);
   const got = readdirSync(cache).find((f) => f.startsWith(`${pkg}_`) && f.endsWith('.deb'));
@@ -75,10 +78,9 @@ function download(pkg: string): string {
 
 function extract(deb: string, member: RegExp): Buffer {
   const dir = join(cache, 'x', deb.split('/').pop()!);
-  if (!existsSync(dir)) {
-    mkdirSync(dir, { recursive: true });
-    execFileSync('dpkg-deb', ['-x', deb, dir]);
-  }
+  rmSync(dir, { recursive: true, force: true }); // always from the checked .deb
+  mkdirSync(dir, { recursive: true });
+  execFileSync('dpkg-deb', ['-x', deb, dir]);
   const list = execFileSync('find', [dir, '-type', 'f'], { encoding: 'utf8' }).split('\n');
   const hit = list.find((p) => member.test(p));
   if (!hit) throw new Error(`${member} not in ${deb}`);
