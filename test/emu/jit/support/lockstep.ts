@@ -15,6 +15,8 @@ export interface BootImages {
   kernel?: BootFile;
   initrd?: BootFile;
   dtb?: BootFile;
+  /** The kernel command line (/chosen/bootargs), as QEMU's -append. */
+  bootargs?: string;
 }
 
 /** Which side of the comparison a machine is. */
