@@ -9,6 +9,7 @@ import {
   DROP,
   END,
   I32_ADD,
+  I64_STORE,
   I32_AND,
   I32_CONST,
   I32_LE_U,
@@ -219,10 +220,11 @@ export function loopBack(): void {
   close();
   brTop();
 }
-/** The TLB entry address for L_VA in the array at `arr` (offset applied by the loads). */
-export function tlbEntry(): void {
+/** The TLB entry address (left in L_E too) for the address in local `va` (default L_VA); the
+ *  array's offset is applied by the loads. */
+export function tlbEntry(va: number = L_VA): void {
   lget(P_TL);
-  lget(L_VA);
+  lget(va);
   i64c(12);
   b.byte(I64_SHR_U).byte(I32_WRAP);
   i32c(lay.tlbMask);
@@ -231,6 +233,17 @@ export function tlbEntry(): void {
   b.byte(I32_SHL).byte(I32_ADD);
   b.byte(LTEE).u32(L_E);
 }
+/** Writes the block's written registers back to the hart block (exits, calls into the core). */
+export function spillWritten(): void {
+  for (const r of written) {
+    lget(P_HB);
+    lget(regLocal.get(r)!);
+    b.byte(I64_STORE)
+      .u32(3)
+      .u32(r * 8);
+  }
+}
+
 /** Condition: entry tag == vpn ^ dctx and the access stays in the page. */
 export function tlbHit(arr: number): void {
   tlbEntry();

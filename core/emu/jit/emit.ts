@@ -17,6 +17,8 @@ import {
   F_ST,
   F_STORE_HIT,
   F_EXEC,
+  spillWritten,
+  tlbEntry,
   L_A,
   L_B,
   L_DCTX,
@@ -53,7 +55,6 @@ import {
   regLocal,
   set,
   tlbHit,
-  written,
   type JitLayout,
 } from './emit-state.js';
 import { opImm, opImm32, op, op32 } from './emit-alu.js';
@@ -139,15 +140,7 @@ function chain(): void {
   b.byte(ELSE);
   // another page: through the fetch TLB, with the interpreter's own test (tag and context,
   // an instruction that cannot cross the page); a miss goes back to the interpreter
-  lget(P_TL);
-  lget(L_EXITPC);
-  i64c(12);
-  b.byte(I64_SHR_U).byte(I32_WRAP);
-  i32c(lay.tlbMask);
-  b.byte(I32_AND);
-  i32c(4);
-  b.byte(I32_SHL).byte(I32_ADD);
-  b.byte(LTEE).u32(L_E);
+  tlbEntry(L_EXITPC);
   b.byte(I64_LOAD).u32(3).u32(lay.tlbFetch);
   lget(L_EXITPC);
   i64c(12);
@@ -454,13 +447,7 @@ export function emitBlock(insns: Insn[], layout: JitLayout, ha: number): Func | 
   close(); // $exit
 
   // ---- epilogue: write back, next pc, status ----
-  for (const r of [...written].sort((a, c) => a - c)) {
-    lget(P_HB);
-    lget(regLocal.get(r)!);
-    b.byte(I64_STORE)
-      .u32(3)
-      .u32(r * 8);
-  }
+  spillWritten();
   lget(P_HB);
   lget(L_EXITPC);
   b.byte(I64_STORE).u32(3).u32(lay.hPc);
@@ -488,13 +475,7 @@ export function emitBlock(insns: Insn[], layout: JitLayout, ha: number): Func | 
  * if the instruction overwrote translated code (maybe this block's) the block leaves after it.
  */
 function execInPlace(ins: Insn, k: number, rd: number): void {
-  for (const r of written) {
-    lget(P_HB);
-    lget(regLocal.get(r)!);
-    b.byte(I64_STORE)
-      .u32(3)
-      .u32(r * 8);
-  }
+  spillWritten();
   lget(P_H);
   lget(P_HB);
   i32c(ins.inst | 0);
