@@ -118,8 +118,10 @@ export function runSlice(h: i32, budget: u64): u64 {
           if (excCause >= 0) { n++; pc = trapNow(hb, pc); break; }
           fVa = gFVa;
           fAdd = gFAdd;
-          slow = true;
-          jmp = false;
+          // the page is cached now (plain memory) and the instruction inside it: read it from
+          // there like a hit, so a jump target reached through a TLB miss is probed too
+          slow = pc - fVa > 4092;
+          if (slow) jmp = false;
         }
       }
       if (!slow) {

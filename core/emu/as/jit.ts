@@ -16,7 +16,7 @@
 //   slow store, or a store that dropped translations), 3 spin-wait detected (see exec.ts).
 //   JIT_IO+4 is the slow-load fault flag, JIT_IO+8 says whether blocks may chain (no breakpoints).
 import {
-  JIT_TABLE, JIT_COUNT, JIT_QUEUE, JIT_QMAX, JIT_IO, JIT_N, RAM_OFF, TLB_STORE, TLB_ARRAY, TLB_LOAD, TLB_N, TLB_FETCH,
+  JIT_TABLE, JIT_COUNT, JIT_QUEUE, JIT_QMAX, JIT_IO, JIT_N, JIT_BITS, RAM_OFF, TLB_STORE, TLB_ARRAY, TLB_LOAD, TLB_N, TLB_FETCH,
   RVC_TABLE,
 } from './layout';
 import { H_PC, C_DATACTX, C_FETCHCTX, H_SPIN_PC, H_SPIN_A, H_SPIN_B, H_SPIN_CNT, H_SPIN_BASE } from './hart';
@@ -28,7 +28,6 @@ import { execFpLoad, execFpStore, execFpOp, execFma } from './fp';
 
 @external('env', 'jitTranslate') declare function hostTranslate(): void;
 
-const JMASK: u32 = JIT_N - 1;
 // codemap: a u32 per RAM page: bits 0..15 = its code bitmap's slot (0: no translations), bits
 // 16..23 = times its translations were dropped (a page rewritten that often is not translated
 // again). Bitmaps: one bit per byte of the page that translated code was made from.
@@ -73,13 +72,20 @@ export function jitCodemap(): usize {
   return codemap;
 }
 
+// Table and counter index of a host address: a multiplicative hash, so code at addresses a
+// power of two apart (a common layout) does not keep landing in the same slot.
+const HASH_MUL: u32 = 0x9e3779b1;
+const HASH_SHIFT: u32 = 32 - JIT_BITS;
+@inline export function jitIndex(ha: usize): u32 {
+  return ((<u32>ha >>> 1) * HASH_MUL) >>> HASH_SHIFT;
+}
 @inline export function jitSlot(ha: usize): usize {
-  return (<usize>((<u32>ha >>> 1) & JMASK)) << 4;
+  return (<usize>jitIndex(ha)) << 4;
 }
 
 // A jump target missed the table: count it, queue it when hot.
 export function jitMiss(ha: usize): void {
-  let c = JIT_COUNT + ((<usize>((<u32>ha >>> 1) & JMASK)) << 1);
+  let c = JIT_COUNT + ((<usize>jitIndex(ha)) << 1);
   let v = <u32>load<u16>(c) + 1;
   store<u16>(c, <u16>v);
   dirty = true;
@@ -180,17 +186,16 @@ function jitDropPage(page: usize): void {
   let drops = cm >>> 16;
   store<u32>(m, (drops < 0xff ? drops + 1 : drops) << 16);
   let base = RAM_OFF + (page << 12);
-  // the page's 2048 possible entries fall in 2048 consecutive table slots (mod JIT_N)
-  let s0 = (<u32>base >>> 1) & JMASK;
-  for (let i: u32 = 0; i < 2048; i++) {
-    let s = (s0 + i) & JMASK;
-    let e = JIT_TABLE + ((<usize>s) << 4);
-    let k = <usize>load<u32>(e);
-    if (k >= base && k < base + 4096) {
+  // each of the page's 2048 possible entries has its own slot: clear those that hold one of its
+  // blocks, and its counters (dropped code must get hot again before it is translated again)
+  for (let o: usize = 0; o < 4096; o += 2) {
+    let i = jitIndex(base + o);
+    let e = JIT_TABLE + ((<usize>i) << 4);
+    if (<usize>load<u32>(e) == base + o) {
       store<u64>(e, 0);
       store<u64>(e, 0, 8);
     }
-    store<u16>(JIT_COUNT + ((<usize>s) << 1), 0);
+    store<u16>(JIT_COUNT + ((<usize>i) << 1), 0);
   }
 }
 
@@ -277,6 +282,8 @@ export function jitLayout(k: i32): u32 {
     case 17: return <u32>codemap;
     case 18: return <u32>TLB_FETCH;
     case 19: return <u32>C_FETCHCTX;
+    case 20: return HASH_SHIFT;
+    case 21: return HASH_MUL;
     default: return 0;
   }
 }

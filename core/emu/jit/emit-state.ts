@@ -48,7 +48,9 @@ export interface JitLayout {
   cFetchCtx: number;
   /** The block table and its index mask (core/emu/as/jit.ts). */
   jitTable: number;
-  jitMask: number;
+  /** The table index of host address ha: ((ha >>> 1) * jitHashMul) >>> jitHashShift. */
+  jitHashMul: number;
+  jitHashShift: number;
   /** RAM's host offset and the core's per-page code map (core/emu/as/jit.ts). */
   ramOff: number;
   codemap: number;

@@ -70,6 +70,7 @@ import {
   I32_GE_S,
   I32_LOAD,
   I32_LT_U,
+  I32_MUL,
   I32_LE_U,
   I64_SHR_U,
   I64_XOR,
@@ -172,11 +173,14 @@ function chain(): void {
   close();
   lget(L_T32);
   open(IF);
+  // its table slot: the core's hash (jitIndex in core/emu/as/jit.ts)
   lget(L_T32);
   i32c(1);
   b.byte(I32_SHR_U);
-  i32c(lay.jitMask);
-  b.byte(I32_AND);
+  i32c(lay.jitHashMul | 0);
+  b.byte(I32_MUL);
+  i32c(lay.jitHashShift);
+  b.byte(I32_SHR_U);
   i32c(4);
   b.byte(I32_SHL);
   b.byte(LTEE).u32(L_E);

@@ -23,6 +23,7 @@ export const I32_AND = 0x71,
   I32_SUB = 0x6b,
   I32_SHL = 0x74,
   I32_LE_U = 0x4d,
+  I32_MUL = 0x6c,
   I32_LT_U = 0x49,
   I32_GE_S = 0x4e;
 export const I64_EQ = 0x51,

@@ -60,7 +60,8 @@ export class JitTranslator {
   private jitTable = 0;
   private rvc = 0;
   private ramOff = 0;
-  private jitMask = 0;
+  private hashShift = 0;
+  private hashMul = 0;
   private readonly firstSlot: number;
   private nextSlot: number;
   private readonly imports: WebAssembly.Imports;
@@ -100,7 +101,8 @@ export class JitTranslator {
     this.queue = k(2);
     this.ramOff = k(3);
     this.rvc = k(4);
-    this.jitMask = k(16) - 1;
+    this.hashShift = k(20);
+    this.hashMul = k(21);
     this.lay = {
       io: k(1),
       tlbLoad: k(5),
@@ -119,7 +121,8 @@ export class JitTranslator {
       jitTable: k(0),
       tlbFetch: k(18),
       cFetchCtx: k(19),
-      jitMask: k(16) - 1,
+      jitHashShift: k(20),
+      jitHashMul: k(21),
     };
     return this.lay;
   }
@@ -157,7 +160,7 @@ export class JitTranslator {
       const ha = view.getUint32(this.queue + 4 + i * 4, true);
       if (seen.has(ha) || ha < this.ramOff) continue;
       seen.add(ha);
-      const e = this.jitTable + ((ha >>> 1) & this.jitMask) * 16;
+      const e = this.jitTable + (Math.imul(ha >>> 1, this.hashMul) >>> this.hashShift) * 16;
       if (view.getUint32(e, true) === ha) continue; // installed meanwhile
       const insns = readBlock(view, ha, this.rvc);
       let f: Func | undefined;
