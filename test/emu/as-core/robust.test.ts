@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { instantiateCore } from '../../../core/emu/instantiate.js';
+import { xorshift } from '../jit/support/random-program.js';
 
 const WASM = join(dirname(fileURLToPath(import.meta.url)), '../../../core/emu/build/emu.wasm');
 
@@ -25,18 +26,6 @@ interface Core {
   getCSR(h: number, n: number): bigint;
   setPriv(h: number, p: number, v: number): void;
   instret(h: number): bigint;
-}
-
-function xorshift(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s;
-  };
 }
 
 async function garbageRun(seed: number): Promise<string> {
