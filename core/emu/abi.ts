@@ -15,6 +15,8 @@ export interface EmuExports {
   flushCaches(): void;
   /** JIT on/off, its threshold, the virtual time it starts at; drops every translation. */
   jitConfigure(on: number, threshold: number, after: bigint): void;
+  /** 0: calls into translated code, 1: instructions retired there. */
+  jitRunStats(k: number): bigint;
   run(maxInsns: bigint): number;
   step(hart: number): number;
   stopHart(): number;
@@ -68,6 +70,7 @@ export const REQUIRED_EXPORTS: (keyof EmuExports)[] = [
   'setMtime',
   'flushCaches',
   'jitConfigure',
+  'jitRunStats',
   'run',
   'step',
   'stopHart',

@@ -219,12 +219,11 @@ export class Machine {
 
   /** What the JIT translated so far, and how much of the run went through it. */
   jitStats(): JitStats & { calls: number; ranInsns: number } {
-    const ex = this.ex as unknown as { jitRunStats?: (k: number) => bigint };
     return {
       ...this.jit.stats,
       /** Calls into translated code, and the instructions retired there. */
-      calls: Number(ex.jitRunStats?.(0) ?? 0n),
-      ranInsns: Number(ex.jitRunStats?.(1) ?? 0n),
+      calls: Number(this.ex.jitRunStats(0)),
+      ranInsns: Number(this.ex.jitRunStats(1)),
     };
   }
 

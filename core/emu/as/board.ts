@@ -139,13 +139,7 @@ export function run(maxInsns: u64): i32 {
     }
     if (!ran) {
       // every hart sleeps: jump to the next timer event
-      let t: u64 = 0xffffffffffffffff;
-      for (let h = 0; h < nHarts; h++) {
-        let hb = H.hartBase(h);
-        if (load<u32>(hb, H.H_RUNNING) == 0) continue;
-        let w = wakeTime(hb);
-        if (w < t) t = w;
-      }
+      let t = nextTimerEvent();
       if (t == 0xffffffffffffffff || wallClock) { lastRun = done; return 3; }
       let now = mtime();
       let dt: u64 = t > now ? t - now : 1;

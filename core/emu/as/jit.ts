@@ -68,9 +68,6 @@ export function setJit(on: bool, threshold: u32, after: u64): void {
   jitAfter = after;
   jitThreshold = threshold < 1 ? 1 : threshold > 0xfff0 ? 0xfff0 : threshold;
 }
-export function jitCodemap(): usize {
-  return codemap;
-}
 
 // Table and counter index of a host address: a multiplicative hash, so code at addresses a
 // power of two apart (a common layout) does not keep landing in the same slot.

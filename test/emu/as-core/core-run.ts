@@ -20,6 +20,28 @@ interface Core {
   uartPush(b: number): number;
 }
 
+/** A created, reset core (the JIT stays off: these tests drive the interpreter). */
+async function newCore(ram: bigint, harts: number, options: Record<number, bigint>): Promise<Core> {
+  const { instance } = await instantiateCore(new WebAssembly.Module(readFileSync(WASM)), () => {
+    throw new Error('emu.wasm abort');
+  });
+  const e = instance.exports as unknown as Core;
+  if (e.create(ram, harts) !== 0) throw new Error('create failed');
+  for (const [id, v] of Object.entries(options)) e.setOption(Number(id), v);
+  e.reset();
+  return e;
+}
+
+/** QEMU virt's reset vector in the boot ROM: a0 = hartid, a1 = fdt, jump to entry. */
+function writeResetVector(e: Core, entry: bigint, fdt: bigint): void {
+  const rom = new DataView(e.memory.buffer, e.romOffset(), 0x40);
+  [0x00000297, 0x02828613, 0xf1402573, 0x0202b583, 0x0182b283, 0x00028067].forEach((w, i) =>
+    rom.setUint32(i * 4, w, true),
+  );
+  rom.setBigUint64(0x18, entry, true);
+  rom.setBigUint64(0x20, fdt, true);
+}
+
 export interface CoreRun {
   output: string;
   stop: number;
@@ -30,33 +52,8 @@ export async function runElfInCore(
   options: Record<number, bigint> = {},
   maxInsns = 50_000_000n,
 ): Promise<CoreRun> {
-  const { instance } = await instantiateCore(new WebAssembly.Module(readFileSync(WASM)), () => {
-    throw new Error('emu.wasm abort');
-  });
-  const e = instance.exports as unknown as Core;
-  if (e.create(256n << 20n, 1) !== 0) throw new Error('create failed');
-  for (const [id, v] of Object.entries(options)) e.setOption(Number(id), v);
-  e.reset();
-  const elf = readFileSync(elfPath);
-  const dv = new DataView(elf.buffer, elf.byteOffset, elf.byteLength);
-  const entry = dv.getBigUint64(24, true);
-  const phoff = Number(dv.getBigUint64(32, true));
-  const phentsize = dv.getUint16(54, true);
-  const mem = new Uint8Array(e.memory.buffer);
-  for (let i = 0; i < dv.getUint16(56, true); i++) {
-    const p = phoff + i * phentsize;
-    if (dv.getUint32(p, true) !== 1) continue;
-    const off = Number(dv.getBigUint64(p + 8, true));
-    const pa = dv.getBigUint64(p + 24, true);
-    const size = Number(dv.getBigUint64(p + 32, true));
-    mem.set(elf.subarray(off, off + size), e.ramOffset() + Number(pa - 0x80000000n));
-  }
-  const rom = new DataView(e.memory.buffer, e.romOffset(), 0x40);
-  [0x00000297, 0x02828613, 0xf1402573, 0x0202b583, 0x0182b283, 0x00028067].forEach((w, i) =>
-    rom.setUint32(i * 4, w, true),
-  );
-  rom.setBigUint64(0x18, entry, true);
-  rom.setBigUint64(0x20, 0n, true);
+  const e = await newCore(256n << 20n, 1, options);
+  writeResetVector(e, loadElf(e, elfPath), 0n);
   let output = '';
   const stop = e.run(maxInsns);
   for (let c; (c = e.uartPop()) >= 0;) output += String.fromCharCode(c);
@@ -100,13 +97,7 @@ function loadElf(e: Core, path: string): bigint {
 
 /** Boots firmware like QEMU virt (reset vector in the boot ROM, a0 = hartid, a1 = FDT). */
 export async function bootFirmware(b: FirmwareBoot): Promise<{ output: string; insns: bigint }> {
-  const { instance } = await instantiateCore(new WebAssembly.Module(readFileSync(WASM)), () => {
-    throw new Error('emu.wasm abort');
-  });
-  const e = instance.exports as unknown as Core;
-  if (e.create(BigInt(b.ramMiB) << 20n, b.harts) !== 0) throw new Error('create failed');
-  for (const [id, v] of Object.entries(b.options ?? {})) e.setOption(Number(id), v);
-  e.reset();
+  const e = await newCore(BigInt(b.ramMiB) << 20n, b.harts, b.options ?? {});
   const entry = loadElf(e, b.bios);
   const mem = new Uint8Array(e.memory.buffer);
   if (b.kernelBin) mem.set(readFileSync(b.kernelBin), e.ramOffset() + 0x200000);
@@ -114,12 +105,7 @@ export async function bootFirmware(b: FirmwareBoot): Promise<{ output: string; i
   const ramEnd = 0x80000000n + BigInt(Math.min(b.ramMiB, 3072)) * 0x100000n;
   const fdt = (ramEnd - BigInt(dtbSize)) & ~0x1fffffn;
   mem.set(b.dtb.subarray(0, dtbSize), e.ramOffset() + Number(fdt - 0x80000000n));
-  const rom = new DataView(e.memory.buffer, e.romOffset(), 0x40);
-  [0x00000297, 0x02828613, 0xf1402573, 0x0202b583, 0x0182b283, 0x00028067].forEach((w, i) =>
-    rom.setUint32(i * 4, w, true),
-  );
-  rom.setBigUint64(0x18, entry, true);
-  rom.setBigUint64(0x20, fdt, true);
+  writeResetVector(e, entry, fdt);
   let output = '';
   let insns = 0n;
   let typedAt = -1;
